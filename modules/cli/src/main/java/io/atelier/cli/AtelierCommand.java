@@ -1,0 +1,2 @@
+package io.atelier.cli;
+public class AtelierCommand { public static void main(String[] a) {} }

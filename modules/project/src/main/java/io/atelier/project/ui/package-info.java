@@ -1,0 +1,1 @@
+package io.atelier.project.ui;

@@ -1,0 +1,2 @@
+/** The local H2 store. */
+package io.atelier.store;
