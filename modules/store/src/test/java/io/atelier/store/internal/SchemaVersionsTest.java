@@ -1,0 +1,32 @@
+package io.atelier.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaVersionsTest {
+
+    @Test
+    void versionsCompareNumericallyPartByPart() {
+        assertThat(SchemaVersions.compare("10", "2")).isPositive();
+        assertThat(SchemaVersions.compare("2.1", "2")).isPositive();
+        assertThat(SchemaVersions.compare("2", "2.0")).isZero();
+        assertThat(SchemaVersions.compare("1.9", "1.10")).isNegative();
+        assertThat(SchemaVersions.major("7.3")).isEqualTo(7);
+    }
+
+    @Test
+    void aHistoryIsNewerOnlyWhenItHoldsAVersionAboveTheLatestKnown() {
+        SchemaState ours = new SchemaState(true, -1, List.of("2", "1"), false);
+        SchemaState newer = new SchemaState(true, -1, List.of("1", "2", "10"), false);
+
+        assertThat(ours.appliedVersions()).containsExactly("1", "2");
+        assertThat(ours.isUpToDate()).isTrue();
+        assertThat(ours.isNewerThan("2")).isFalse();
+        assertThat(newer.isNewerThan("2")).isTrue();
+        assertThat(newer.highestVersion()).contains("10");
+        assertThat(newer.schemaVersion()).isEqualTo(10);
+        assertThat(new SchemaState(true, -1, List.of("1", "2"), true).isUpToDate()).as("a failed one").isFalse();
+    }
+}
