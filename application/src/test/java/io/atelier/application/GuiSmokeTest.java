@@ -1,0 +1,192 @@
+package io.atelier.application;
+
+import io.atelier.core.sample.SampleProject;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Frame;
+import java.awt.Rectangle;
+import java.awt.Robot;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import javax.imageio.ImageIO;
+import javax.swing.JTable;
+import javax.swing.JTree;
+import javax.swing.SwingUtilities;
+import javax.swing.UIManager;
+import junit.framework.Test;
+import org.junit.jupiter.api.Assertions;
+import org.netbeans.api.project.Project;
+import org.netbeans.api.project.ProjectManager;
+import org.netbeans.api.project.ui.OpenProjects;
+import org.netbeans.junit.NbModuleSuite;
+import org.netbeans.junit.NbTestCase;
+import org.openide.filesystems.FileUtil;
+import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
+
+/**
+ * Starts the real application window under a display, opens a generated sample project and the LoRA Library,
+ * checks FlatLaf is the look and feel, and saves a screenshot to {@code target/atelier-gui.png}.
+ */
+public class GuiSmokeTest extends NbTestCase {
+
+    public GuiSmokeTest(String name) {
+        super(name);
+    }
+
+    public static Test suite() {
+        return NbModuleSuite.createConfiguration(GuiSmokeTest.class)
+                .gui(true)
+                .clusters(".*")
+                .enableModules(".*")
+                .honorAutoloadEager(true)
+                .enableClasspathModules(false)
+                .failOnMessage(Level.WARNING)
+                .failOnException(Level.INFO)
+                .suite();
+    }
+
+    public void testMainWindowWithLibraryAndProject() throws Exception {
+        Assertions.assertTrue(UIManager.getLookAndFeel().getClass().getName().startsWith("com.formdev.flatlaf.FlatLight"),
+                "look and feel is " + UIManager.getLookAndFeel().getClass().getName());
+
+        Path projects = Path.of(System.getProperty("atelier.home")).resolveSibling("projects");
+        SampleProject.create(projects.resolve("geometric-style"), 12, "geomstyle");
+        // a project that was in the library and whose folder was then deleted must show as Missing, quietly
+        Path gone = projects.resolve("old-experiment");
+        io.atelier.core.project.ProjectFolders.create(gone, io.atelier.core.project.LoraProject.create(
+                "Old Experiment", "oldexp", io.atelier.core.project.LoraKind.CHARACTER,
+                io.atelier.core.basemodel.BaseModelFamily.PONY));
+        Project old = ProjectManager.getDefault().findProject(FileUtil.toFileObject(gone.toFile()));
+        OpenProjects.getDefault().open(new Project[]{old}, false);
+        OpenProjects.getDefault().openProjects().get();
+        waitForRegistration(gone);
+        OpenProjects.getDefault().close(new Project[]{old});
+        deleteTree(gone);
+        FileUtil.refreshFor(projects.toFile());
+
+        Project project = ProjectManager.getDefault().findProject(
+                FileUtil.toFileObject(projects.resolve("geometric-style").toFile()));
+        Assertions.assertNotNull(project, "the sample folder is not recognised as a LoRA project");
+        OpenProjects.getDefault().open(new Project[]{project}, false, true);
+        OpenProjects.getDefault().openProjects().get();
+
+        TopComponent library = onEdt(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent("LibraryTopComponent");
+            tc.open();
+            tc.requestActive();
+            return tc;
+        });
+        JTable table = find(library, JTable.class);
+        waitFor("the library lists the sample project and the missing one", () -> table.getRowCount() == 2
+                && "Old Experiment".equals(table.getValueAt(0, 0)) && "Missing".equals(table.getValueAt(0, 10))
+                && "Sample: Geometric Style".equals(table.getValueAt(1, 0)) && Integer.valueOf(12).equals(table.getValueAt(1, 4)));
+
+        TopComponent projectsTab = onEdt(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent("projectTabLogical_tc");
+            tc.open();
+            return tc;
+        });
+        waitFor("the Projects window shows the project's sections", () -> {
+            JTree tree = find(projectsTab, JTree.class);
+            if (tree == null || tree.getRowCount() < 1) {
+                return false;
+            }
+            for (int row = 0; row < tree.getRowCount() && row < 3; row++) {
+                tree.expandRow(row);
+            }
+            return tree.getRowCount() >= 7 && tree.getPathForRow(1).getLastPathComponent().toString().contains("Dataset");
+        });
+        onEdt(() -> {
+            // the first-start welcome page may have opened on the empty store; show what the test arranged
+            TopComponent welcome = WindowManager.getDefault().findTopComponent("WelcomeTopComponent");
+            if (welcome != null && welcome.isOpened()) {
+                welcome.close();
+            }
+            projectsTab.requestVisible();
+            library.requestActive();
+            return null;
+        });
+        Thread.sleep(800);
+        saveScreenshot(new File(System.getProperty("atelier.screenshot.dir", "target"), "atelier-gui.png"));
+    }
+
+    private static void saveScreenshot(File file) throws Exception {
+        Frame main = onEdt(() -> WindowManager.getDefault().getMainWindow());
+        Assertions.assertTrue(main.isShowing(), "main window is not showing");
+        Rectangle bounds = onEdt(main::getBounds);
+        BufferedImage shot = new Robot().createScreenCapture(bounds);
+        file.getParentFile().mkdirs();
+        ImageIO.write(shot, "png", file);
+    }
+
+    /** The project-opened hook registers in the background; the store is shared with the app in this JVM. */
+    private static void waitForRegistration(Path folder) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (io.atelier.store.Store store = io.atelier.store.Store.open(io.atelier.store.StoreLocation.resolve(
+                    System.getProperty("atelier.home")))) {
+                if (store.projects().findByFolder(folder).isPresent()) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        Assertions.fail(folder + " was not registered in the library after opening it");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
+    private static <T> T onEdt(Callable<T> work) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
+    }
+
+    private static <T extends Component> T find(Container root, Class<T> type) {
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+            if (c instanceof Container child) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Polls for up to 20 s: window-system state settles asynchronously after start. */
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Boolean.TRUE.equals(onEdt(condition))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        Assertions.fail("timed out waiting until " + what);
+    }
+}

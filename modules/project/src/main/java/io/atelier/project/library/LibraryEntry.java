@@ -1,0 +1,25 @@
+package io.atelier.project.library;
+
+import io.atelier.core.project.FolderCheck;
+import io.atelier.core.project.LoraProject;
+import io.atelier.store.RegisteredProject;
+
+/**
+ * One row of the LoRA Library: what the store remembers of a project, checked against its folder.
+ * A folder that is gone or a descriptor that no longer reads becomes a state of the row, not an error dialog.
+ */
+record LibraryEntry(RegisteredProject registered, FolderCheck check) {
+
+    static LibraryEntry of(RegisteredProject registered) {
+        return new LibraryEntry(registered, FolderCheck.of(registered.project().id(), registered.folder()));
+    }
+
+    /** The descriptor as on disk when readable (a hand edit may have renamed it), else as the store has it. */
+    LoraProject project() {
+        return check.project().orElse(registered.project());
+    }
+
+    boolean ok() {
+        return check.state() == FolderCheck.State.OK;
+    }
+}

@@ -1,0 +1,83 @@
+package io.atelier.project.store;
+
+import io.atelier.store.Store;
+import io.atelier.store.StoreException;
+import io.atelier.store.StoreLocation;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.SwingUtilities;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
+import org.openide.awt.NotificationDisplayer;
+import org.openide.util.ImageUtilities;
+import org.openide.util.NbBundle.Messages;
+
+/**
+ * The app's one store, opened on first use (never on the event thread) and closed when the app exits.
+ * The GUI takes the store location from the {@code atelier.home} system property, the environment
+ * variable {@code ATELIER_HOME}, or {@code ~/.atelier}, like the CLI's {@code --home}.
+ */
+@Messages({
+    "# {0} - what the store did",
+    "MSG_StoreRecovered=The LoRA Atelier store needed attention: {0}",
+    "TITLE_StoreRecovered=Store recovered",
+    "# {0} - reason",
+    "MSG_StoreUnavailable=The LoRA Atelier store cannot be opened: {0}\nProjects still open from their folders; the library is unavailable until this is fixed."
+})
+public final class StoreService {
+
+    private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
+    private static Store store;
+    private static StoreException failure;
+
+    private StoreService() {
+    }
+
+    public static StoreLocation location() {
+        return StoreLocation.resolve(System.getProperty("atelier.home"));
+    }
+
+    /** The open store; opens it on first call. Call off the event thread. */
+    public static synchronized Store store() throws StoreException {
+        if (SwingUtilities.isEventDispatchThread()) {
+            LOG.log(Level.FINE, "store() called on the event thread", new IllegalStateException());
+        }
+        if (store != null) {
+            return store;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            store = Store.open(location());
+            report(store);
+            return store;
+        } catch (StoreException e) {
+            failure = e;
+            LOG.log(Level.INFO, "Store unavailable", e);
+            DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
+                    Bundle.MSG_StoreUnavailable(e.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
+            throw e;
+        }
+    }
+
+    private static void report(Store opened) {
+        for (String notice : opened.report().notices()) {
+            LOG.info(notice);
+        }
+        if (opened.report().recovered()) {
+            String text = String.join(" ", opened.report().notices());
+            NotificationDisplayer.getDefault().notify(Bundle.TITLE_StoreRecovered(),
+                    ImageUtilities.loadImageIcon("io/atelier/project/resources/project.png", false),
+                    Bundle.MSG_StoreRecovered(text), null, NotificationDisplayer.Priority.HIGH);
+        }
+    }
+
+    /** Closes the store when the app exits. */
+    public static synchronized void close() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.atelier.project.type;
+
+import java.awt.Image;
+import javax.swing.Action;
+import org.openide.nodes.AbstractNode;
+import org.openide.nodes.Children;
+import org.openide.util.ImageUtilities;
+
+/** A workflow step of a project that has nothing to list yet: it shows its empty state as its only child. */
+final class SectionNode extends AbstractNode {
+
+    private final String iconKey;
+
+    private SectionNode(Children children, String name, String iconKey) {
+        super(children);
+        this.iconKey = iconKey;
+        setName(name);
+        setDisplayName(name);
+    }
+
+    static SectionNode empty(String name, String emptyText, String iconKey) {
+        Children.Array children = new Children.Array();
+        children.add(new org.openide.nodes.Node[]{PlaceholderNode.empty(emptyText)});
+        return new SectionNode(children, name, iconKey);
+    }
+
+    static Image sectionIcon(String iconKey) {
+        return ImageUtilities.loadImage("io/atelier/project/resources/" + iconKey + ".png");
+    }
+
+    @Override
+    public Image getIcon(int type) {
+        return sectionIcon(iconKey);
+    }
+
+    @Override
+    public Image getOpenedIcon(int type) {
+        return getIcon(type);
+    }
+
+    @Override
+    public Action[] getActions(boolean context) {
+        return new Action[0];
+    }
+}

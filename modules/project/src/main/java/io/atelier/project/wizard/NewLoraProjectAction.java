@@ -1,0 +1,96 @@
+package io.atelier.project.wizard;
+
+import io.atelier.core.basemodel.BaseModelFamily;
+import io.atelier.core.project.LoraKind;
+import io.atelier.core.project.LoraProject;
+import io.atelier.core.project.ProjectFolders;
+import io.atelier.project.store.StoreService;
+import io.atelier.store.StoreAccessException;
+import io.atelier.store.StoreException;
+import java.awt.Dialog;
+import java.awt.event.ActionEvent;
+import java.awt.event.ActionListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.swing.SwingUtilities;
+import org.netbeans.api.progress.ProgressHandle;
+import org.netbeans.spi.project.ui.support.ProjectChooser;
+import org.openide.DialogDisplayer;
+import org.openide.NotifyDescriptor;
+import org.openide.WizardDescriptor;
+import org.openide.awt.ActionID;
+import org.openide.awt.ActionReference;
+import org.openide.awt.ActionReferences;
+import org.openide.awt.ActionRegistration;
+import org.openide.util.NbBundle.Messages;
+import org.openide.util.RequestProcessor;
+
+/** File > New LoRA Project: the wizard, then the folder is created, registered and opened in the background. */
+@ActionID(category = "File", id = "io.atelier.project.wizard.NewLoraProjectAction")
+@ActionRegistration(displayName = "#CTL_NewLoraProject", iconBase = "io/atelier/project/resources/project.png")
+@ActionReferences({
+    @ActionReference(path = "Menu/File", position = 5),
+    @ActionReference(path = "Toolbars/File", position = 5),
+    @ActionReference(path = "Shortcuts", name = "DS-L")
+})
+@Messages({
+    "CTL_NewLoraProject=New &LoRA Project...",
+    "TITLE_NewLoraProject=New LoRA Project",
+    "# {0} - folder",
+    "PROGRESS_Creating=Creating LoRA project in {0}",
+    "# {0} - reason",
+    "ERR_CreateFailed=The project was not created: {0}"
+})
+public final class NewLoraProjectAction implements ActionListener {
+
+    static final RequestProcessor RP = new RequestProcessor("New LoRA Project", 1);
+    private static final Logger LOG = Logger.getLogger(NewLoraProjectAction.class.getName());
+
+    @Override
+    public void actionPerformed(ActionEvent e) {
+        Path location = ProjectChooser.getProjectsFolder().toPath();
+        NewLoraProjectWizardPanel panel = new NewLoraProjectWizardPanel(location);
+        RP.post(() -> loadLibrary(panel));
+        WizardDescriptor wizard = new WizardDescriptor(new WizardDescriptor.ArrayIterator<>(List.of(panel)));
+        wizard.setTitleFormat(new java.text.MessageFormat("{0}"));
+        wizard.setTitle(Bundle.TITLE_NewLoraProject());
+        Dialog dialog = DialogDisplayer.getDefault().createDialog(wizard);
+        dialog.setVisible(true);
+        dialog.toFront();
+        if (wizard.getValue() == WizardDescriptor.FINISH_OPTION) {
+            LoraProject project = LoraProject.create((String) wizard.getProperty("name"),
+                    (String) wizard.getProperty("trigger"), (LoraKind) wizard.getProperty("kind"),
+                    (BaseModelFamily) wizard.getProperty("family"));
+            Path folder = (Path) wizard.getProperty("folder");
+            RP.post(() -> create(project, folder));
+        }
+    }
+
+    private static void loadLibrary(NewLoraProjectWizardPanel panel) {
+        try {
+            var projects = StoreService.store().projects().list();
+            SwingUtilities.invokeLater(() -> panel.libraryLoaded(projects));
+        } catch (StoreException | StoreAccessException e) {
+            // without the store no uniqueness check is possible; creating the project still works
+            SwingUtilities.invokeLater(() -> panel.libraryLoaded(List.of()));
+        }
+    }
+
+    private static void create(LoraProject project, Path folder) {
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Creating(folder));
+        progress.start();
+        try {
+            ProjectFolders.create(folder, project);
+            ProjectOpener.registerAndOpen(project, folder);
+        } catch (IOException ex) {
+            LOG.log(Level.INFO, "Creating " + folder + " failed", ex);
+            DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
+                    Bundle.ERR_CreateFailed(ex.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
+        } finally {
+            progress.finish();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.atelier.project.wizard;
+
+import io.atelier.core.project.LoraProject;
+import io.atelier.project.store.StoreService;
+import io.atelier.store.StoreAccessException;
+import io.atelier.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.netbeans.api.project.Project;
+import org.netbeans.api.project.ProjectManager;
+import org.netbeans.api.project.ui.OpenProjects;
+import org.netbeans.spi.project.ui.support.ProjectChooser;
+import org.openide.filesystems.FileObject;
+import org.openide.filesystems.FileUtil;
+
+/** Registers a freshly created project folder in the library and opens it in the Projects window. */
+public final class ProjectOpener {
+
+    private static final Logger LOG = Logger.getLogger(ProjectOpener.class.getName());
+
+    private ProjectOpener() {
+    }
+
+    /** Call off the event thread. */
+    public static Project registerAndOpen(LoraProject project, Path folder) throws IOException {
+        try {
+            StoreService.store().projects().register(project, folder);
+        } catch (StoreException | StoreAccessException e) {
+            // the project folder is complete and opens without the store; the library lists it once it works
+            LOG.log(Level.INFO, "Created " + folder + " but could not register it in the store", e);
+        }
+        return open(folder);
+    }
+
+    /** Opens an existing project folder in the Projects window. */
+    public static Project open(Path folder) throws IOException {
+        FileObject dir = FileUtil.toFileObject(FileUtil.normalizeFile(folder.toFile()));
+        if (dir == null) {
+            throw new IOException(folder + " does not exist");
+        }
+        Project p = ProjectManager.getDefault().findProject(dir);
+        if (p == null) {
+            throw new IOException(folder + " is not a LoRA project (no atelier.json)");
+        }
+        OpenProjects.getDefault().open(new Project[]{p}, false, true);
+        ProjectChooser.setProjectsFolder(folder.toFile().getParentFile());
+        return p;
+    }
+}
