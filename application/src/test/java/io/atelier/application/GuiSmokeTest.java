@@ -113,6 +113,36 @@ public class GuiSmokeTest extends NbTestCase {
         });
         Thread.sleep(800);
         saveScreenshot(new File(System.getProperty("atelier.screenshot.dir", "target"), "atelier-gui.png"));
+
+        // the base-model registry window lists what the store holds
+        Path checkpoint = projects.resolve("tiny-sdxl.safetensors");
+        writeTinySdxlCheckpoint(checkpoint);
+        try (io.atelier.store.Store store = io.atelier.store.Store.open(io.atelier.store.StoreLocation.resolve(
+                System.getProperty("atelier.home")))) {
+            store.baseModels().add(new io.atelier.core.basemodel.BaseModelInspector().inspect(checkpoint, null, null,
+                    io.atelier.core.basemodel.FileHasher.Progress.NONE, () -> false));
+        }
+        TopComponent baseModels = onEdt(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent("BaseModelsTopComponent");
+            tc.open();
+            tc.requestActive();
+            return tc;
+        });
+        JTable models = find(baseModels, JTable.class);
+        waitFor("the Base Models window lists the checkpoint", () -> models.getRowCount() == 1
+                && "tiny-sdxl".equals(models.getValueAt(0, 0)) && "SDXL".equals(models.getValueAt(0, 1)));
+    }
+
+    /** A real safetensors file in the SDXL checkpoint key layout, with two-element tensors. */
+    private static void writeTinySdxlCheckpoint(Path file) throws java.io.IOException {
+        String header = "{\"conditioner.embedders.0.transformer.text_model.final_layer_norm.weight\":"
+                + "{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,4]},"
+                + "\"conditioner.embedders.1.model.text_projection\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[4,8]},"
+                + "\"model.diffusion_model.input_blocks.0.0.weight\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[8,12]}}";
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + 12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(h.length).put(h);
+        java.nio.file.Files.write(file, b.array());
     }
 
     private static void saveScreenshot(File file) throws Exception {

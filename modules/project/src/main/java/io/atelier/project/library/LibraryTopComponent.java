@@ -13,7 +13,6 @@ import java.awt.Desktop;
 import java.awt.Font;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.beans.PropertyChangeListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,12 @@ import javax.swing.ListSelectionModel;
 import javax.swing.RowFilter;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
+import javax.swing.event.ChangeListener;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 import org.netbeans.api.progress.ProgressHandle;
-import org.netbeans.api.project.ui.OpenProjects;
 import org.netbeans.api.settings.ConvertAsProperties;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
@@ -97,7 +96,8 @@ public final class LibraryTopComponent extends TopComponent {
     private final JTextField filter = new JTextField(18);
     private final JComboBox<Object> kindFilter = new JComboBox<>();
     private final JLabel count = new JLabel(" ");
-    private final PropertyChangeListener openProjectsListener = e -> refresh();
+    private final ChangeListener libraryListener = e -> refresh();
+    private final RequestProcessor.Task reloadTask = RP.create(this::reload);
 
     public LibraryTopComponent() {
         setName(Bundle.CTL_LibraryTopComponent());
@@ -201,36 +201,38 @@ public final class LibraryTopComponent extends TopComponent {
         count.setText(Bundle.LBL_Count(table.getRowCount(), model.getRowCount(), missing));
     }
 
-    /** Reloads the library from the store and re-checks every folder, in the background. */
+    /** Reloads the library from the store and re-checks every folder, in the background; bursts coalesce. */
     public void refresh() {
+        reloadTask.schedule(100);
+    }
+
+    private void reload() {
         AtomicBoolean cancelled = new AtomicBoolean();
-        RP.post(() -> {
-            ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Loading(), () -> {
-                cancelled.set(true);
-                return true;
-            });
-            progress.start();
-            try {
-                List<RegisteredProject> registered = StoreService.store().projects().list();
-                progress.switchToDeterminate(registered.size());
-                List<LibraryEntry> entries = new ArrayList<>(registered.size());
-                for (RegisteredProject r : registered) {
-                    if (cancelled.get()) {
-                        return;
-                    }
-                    entries.add(LibraryEntry.of(r));
-                    progress.progress(entries.size());
-                }
-                SwingUtilities.invokeLater(() -> {
-                    model.setEntries(entries);
-                    updateCount();
-                });
-            } catch (StoreException | StoreAccessException e) {
-                SwingUtilities.invokeLater(() -> count.setText(Bundle.LBL_StoreError(e.getMessage())));
-            } finally {
-                progress.finish();
-            }
+        ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Loading(), () -> {
+            cancelled.set(true);
+            return true;
         });
+        progress.start();
+        try {
+            List<RegisteredProject> registered = StoreService.store().projects().list();
+            progress.switchToDeterminate(registered.size());
+            List<LibraryEntry> entries = new ArrayList<>(registered.size());
+            for (RegisteredProject r : registered) {
+                if (cancelled.get()) {
+                    return;
+                }
+                entries.add(LibraryEntry.of(r));
+                progress.progress(entries.size());
+            }
+            SwingUtilities.invokeLater(() -> {
+                model.setEntries(entries);
+                updateCount();
+            });
+        } catch (StoreException | StoreAccessException e) {
+            SwingUtilities.invokeLater(() -> count.setText(Bundle.LBL_StoreError(e.getMessage())));
+        } finally {
+            progress.finish();
+        }
     }
 
     private List<LibraryEntry> selected() {
@@ -280,24 +282,24 @@ public final class LibraryTopComponent extends TopComponent {
             RP.post(() -> {
                 try {
                     StoreService.store().projects().remove(e.project().id());
+                    StoreService.libraryChanged();
                 } catch (StoreException | StoreAccessException ex) {
                     DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
                             Bundle.ERR_Remove(ex.getMessage()), NotifyDescriptor.WARNING_MESSAGE));
                 }
-                refresh();
             });
         }
     }
 
     @Override
     protected void componentOpened() {
-        OpenProjects.getDefault().addPropertyChangeListener(openProjectsListener);
+        StoreService.addLibraryListener(libraryListener);
         refresh();
     }
 
     @Override
     protected void componentClosed() {
-        OpenProjects.getDefault().removePropertyChangeListener(openProjectsListener);
+        StoreService.removeLibraryListener(libraryListener);
     }
 
     void writeProperties(java.util.Properties p) {

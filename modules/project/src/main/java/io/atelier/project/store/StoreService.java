@@ -6,9 +6,11 @@ import io.atelier.store.StoreLocation;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.SwingUtilities;
+import javax.swing.event.ChangeListener;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.awt.NotificationDisplayer;
+import org.openide.util.ChangeSupport;
 import org.openide.util.ImageUtilities;
 import org.openide.util.NbBundle.Messages;
 
@@ -27,6 +29,7 @@ import org.openide.util.NbBundle.Messages;
 public final class StoreService {
 
     private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
+    private static final ChangeSupport LIBRARY_CHANGES = new ChangeSupport(StoreService.class);
     private static Store store;
     private static StoreException failure;
 
@@ -71,6 +74,20 @@ public final class StoreService {
                     ImageUtilities.loadImageIcon("io/atelier/project/resources/project.png", false),
                     Bundle.MSG_StoreRecovered(text), null, NotificationDisplayer.Priority.HIGH);
         }
+    }
+
+    /** Windows that show the library listen here; called on any thread. */
+    public static void addLibraryListener(ChangeListener l) {
+        LIBRARY_CHANGES.addChangeListener(l);
+    }
+
+    public static void removeLibraryListener(ChangeListener l) {
+        LIBRARY_CHANGES.removeChangeListener(l);
+    }
+
+    /** Tells the library windows that projects were registered or removed. */
+    public static void libraryChanged() {
+        LIBRARY_CHANGES.fireChange();
     }
 
     /** Closes the store when the app exits. */

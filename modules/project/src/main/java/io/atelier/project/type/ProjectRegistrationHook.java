@@ -63,6 +63,7 @@ final class ProjectRegistrationHook extends ProjectOpenedHook {
                     .toList();
             store.projects().register(descriptor, project.layout().root());
             store.projects().markOpened(descriptor.id(), Instant.now());
+            StoreService.libraryChanged();
             if (!others.isEmpty()) {
                 notify(Bundle.TITLE_DuplicateTrigger(descriptor.triggerWord(), String.join(", ", others)),
                         Bundle.MSG_DuplicateTrigger());

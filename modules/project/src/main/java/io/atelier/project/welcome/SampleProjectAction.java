@@ -4,6 +4,7 @@ import io.atelier.core.project.LoraProject;
 import io.atelier.core.project.TriggerWord;
 import io.atelier.core.sample.SampleProject;
 import io.atelier.project.store.StoreService;
+import io.atelier.project.wizard.FolderNames;
 import io.atelier.project.wizard.ProjectOpener;
 import io.atelier.store.StoreAccessException;
 import io.atelier.store.StoreException;
@@ -43,7 +44,7 @@ public final class SampleProjectAction {
             progress.start();
             try {
                 Files.createDirectories(parent);
-                Path folder = unusedFolder(parent);
+                Path folder = FolderNames.unused(parent, "atelier-sample");
                 LoraProject project = SampleProject.create(folder, IMAGES, unusedTrigger());
                 ProjectOpener.registerAndOpen(project, folder);
             } catch (IOException | RuntimeException e) {
@@ -53,14 +54,6 @@ public final class SampleProjectAction {
                 progress.finish();
             }
         });
-    }
-
-    private static Path unusedFolder(Path parent) {
-        Path folder = parent.resolve("atelier-sample");
-        for (int i = 2; Files.exists(folder); i++) {
-            folder = parent.resolve("atelier-sample-" + i);
-        }
-        return folder;
     }
 
     /** The sample's trigger word, numbered when an earlier sample already uses it. */

@@ -27,6 +27,7 @@ public final class ProjectOpener {
     public static Project registerAndOpen(LoraProject project, Path folder) throws IOException {
         try {
             StoreService.store().projects().register(project, folder);
+            StoreService.libraryChanged();
         } catch (StoreException | StoreAccessException e) {
             // the project folder is complete and opens without the store; the library lists it once it works
             LOG.log(Level.INFO, "Created " + folder + " but could not register it in the store", e);
