@@ -109,6 +109,10 @@ public class GuiSmokeTest extends NbTestCase {
             }
             projectsTab.requestVisible();
             library.requestActive();
+            // no window manager under Xvfb to maximise: fill the screen so the screenshot shows a full window
+            Frame main = WindowManager.getDefault().getMainWindow();
+            main.setBounds(main.getGraphicsConfiguration().getBounds());
+            main.validate();
             return null;
         });
         Thread.sleep(800);

@@ -23,7 +23,9 @@ public final class AtelierCommand {
     String home;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        CliLogging.warningsOnlyTo(err);
+        System.exit(run(args, new PrintWriter(System.out, true), err));
     }
 
     /** Runs one command line; the streams are parameters so tests can run it in-process. */

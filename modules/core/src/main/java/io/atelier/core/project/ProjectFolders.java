@@ -1,12 +1,11 @@
 package io.atelier.core.project;
 
+import io.atelier.core.io.Folders;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 
 /** Creates project folders and checks that a folder can take one. */
 public final class ProjectFolders {
@@ -28,10 +27,7 @@ public final class ProjectFolders {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IOException(root + " is a file, not a folder");
         }
-        Path existingAncestor = root;
-        while (existingAncestor != null && !Files.exists(existingAncestor)) {
-            existingAncestor = existingAncestor.getParent();
-        }
+        Path existingAncestor = Folders.nearestExisting(root);
         if (existingAncestor != null) {
             requireWritable(existingAncestor);
         }
@@ -47,19 +43,9 @@ public final class ProjectFolders {
         return layout;
     }
 
-    /**
-     * Refuses a folder that is read-only. Checks the permission bits too, because a process running
-     * as root would otherwise write into a folder the user marked read-only.
-     */
+    /** Refuses a folder that is read-only, naming it. */
     public static void requireWritable(Path dir) throws IOException {
-        boolean writable = Files.isWritable(dir);
-        if (writable && Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
-            writable = perms.contains(PosixFilePermission.OWNER_WRITE)
-                    || perms.contains(PosixFilePermission.GROUP_WRITE)
-                    || perms.contains(PosixFilePermission.OTHERS_WRITE);
-        }
-        if (!writable) {
+        if (!Folders.isWritable(dir)) {
             throw new IOException(dir + " is read-only; choose another folder or make it writable");
         }
     }

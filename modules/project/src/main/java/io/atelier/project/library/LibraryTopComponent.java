@@ -44,6 +44,7 @@ import org.openide.awt.ActionReference;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 import org.openide.windows.TopComponent;
+import org.openide.windows.WindowManager;
 
 /**
  * The LoRA Library: every project in the store in one sortable, filterable table, with the projects whose
@@ -110,8 +111,8 @@ public final class LibraryTopComponent extends TopComponent {
         table.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         table.setDefaultRenderer(Object.class, new EntryRenderer());
         table.setDefaultRenderer(Integer.class, new EntryRenderer());
-        // short columns keep their width; name and folder share what is left
-        int[] widths = {180, 80, 70, 85, 55, 70, 40, 65, 75, 300, 70};
+        // every column keeps a readable width; the folder takes what is left
+        int[] widths = {160, 80, 75, 95, 65, 80, 50, 65, 85, 300, 65};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
             if (i != LibraryTableModel.NAME && i != LibraryTableModel.FOLDER) {
@@ -294,7 +295,8 @@ public final class LibraryTopComponent extends TopComponent {
     @Override
     protected void componentOpened() {
         StoreService.addLibraryListener(libraryListener);
-        refresh();
+        // at start-up, opening the store waits until the window is up instead of competing with it for the CPU
+        WindowManager.getDefault().invokeWhenUIReady(this::refresh);
     }
 
     @Override

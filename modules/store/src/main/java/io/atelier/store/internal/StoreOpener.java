@@ -1,5 +1,6 @@
 package io.atelier.store.internal;
 
+import io.atelier.core.io.Folders;
 import io.atelier.store.StoreException;
 import io.atelier.store.StoreOpenReport;
 import java.io.IOException;
@@ -197,14 +198,20 @@ public final class StoreOpener {
 
     private static void prepareFolder(Path folder, String role) throws StoreException {
         try {
+            Path existing = Folders.nearestExisting(folder);
+            if (existing != null && !existing.equals(folder.toAbsolutePath()) && Files.isDirectory(existing)
+                    && !Folders.isWritable(existing)) {
+                throw new StoreException("Cannot create the " + role + " " + folder
+                        + " (permission denied); use another --home or fix the permissions.");
+            }
             Files.createDirectories(folder);
+            if (!Folders.isWritable(folder)) {
+                throw new StoreException("The " + role + " " + folder + " is not writable; use another --home or fix "
+                        + "the permissions.");
+            }
         } catch (IOException e) {
             throw new StoreException("Cannot create the " + role + " " + folder + " (" + IoMessages.describe(e)
                     + "); use another --home or fix the permissions.", e);
-        }
-        if (!Files.isWritable(folder)) {
-            throw new StoreException("The " + role + " " + folder + " is not writable; use another --home or fix "
-                    + "the permissions.");
         }
     }
 
