@@ -118,6 +118,8 @@ public class GuiSmokeTest extends NbTestCase {
         Thread.sleep(800);
         saveScreenshot(new File(System.getProperty("atelier.screenshot.dir", "target"), "atelier-gui.png"));
 
+        createProjectWithTheWizard(projects, table);
+
         // the base-model registry window lists what the store holds
         Path checkpoint = projects.resolve("tiny-sdxl.safetensors");
         writeTinySdxlCheckpoint(checkpoint);
@@ -135,6 +137,96 @@ public class GuiSmokeTest extends NbTestCase {
         JTable models = find(baseModels, JTable.class);
         waitFor("the Base Models window lists the checkpoint", () -> models.getRowCount() == 1
                 && "tiny-sdxl".equals(models.getValueAt(0, 0)) && "SDXL".equals(models.getValueAt(0, 1)));
+    }
+
+    /**
+     * Drives File > New LoRA Project as a user would: a trigger word the sample project already uses keeps
+     * Finish disabled with the reason shown; a unique one creates, registers and opens the project.
+     */
+    private static void createProjectWithTheWizard(Path projects, JTable library) throws Exception {
+        javax.swing.Action newProject = org.openide.awt.Actions.forID("File",
+                "io.atelier.project.wizard.NewLoraProjectAction");
+        Assertions.assertNotNull(newProject, "New LoRA Project action is not registered");
+        SwingUtilities.invokeLater(() -> newProject.actionPerformed(
+                new java.awt.event.ActionEvent(library, java.awt.event.ActionEvent.ACTION_PERFORMED, "")));
+        AtomicReference<java.awt.Dialog> dialog = new AtomicReference<>();
+        waitFor("the wizard dialog opens", () -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof java.awt.Dialog d && d.isShowing() && all(d, javax.swing.JLabel.class).stream()
+                        .anyMatch(l -> "Project name:".equals(l.getText()))) {
+                    dialog.set(d);
+                }
+            }
+            return dialog.get() != null;
+        });
+        java.awt.Dialog d = dialog.get();
+        onEdt(() -> {
+            field(d, "Project name:").setText("Glass Shards");
+            field(d, "Project location:").setText(projects.toString());
+            field(d, "Trigger word:").setText("GEOMSTYLE");
+            return null;
+        });
+        waitFor("Finish is disabled for a trigger word the sample project uses", () -> !button(d, "Finish").isEnabled()
+                && textShown(d, "already used by \"Sample: Geometric Style\""));
+        onEdt(() -> {
+            field(d, "Trigger word:").setText("GLSHS");
+            return null;
+        });
+        waitFor("Finish is enabled for a unique trigger word", () -> button(d, "Finish").isEnabled());
+        onEdt(() -> {
+            button(d, "Finish").doClick();
+            return null;
+        });
+        Path created = projects.resolve("glass-shards");
+        waitFor("the project is created, registered and listed", () -> java.nio.file.Files.isRegularFile(
+                created.resolve("atelier.json")) && library.getRowCount() == 3);
+        waitFor("the project is open in the Projects window", () -> java.util.Arrays.stream(
+                OpenProjects.getDefault().getOpenProjects()).anyMatch(p -> FileUtil.toFile(p.getProjectDirectory())
+                .toPath().equals(created)));
+    }
+
+    private static javax.swing.JTextField field(Container root, String labelText) {
+        for (javax.swing.JLabel label : all(root, javax.swing.JLabel.class)) {
+            if (labelText.equals(label.getText()) && label.getLabelFor() instanceof javax.swing.JTextField f) {
+                return f;
+            }
+        }
+        throw new AssertionError("no field labelled " + labelText);
+    }
+
+    private static javax.swing.JButton button(Container root, String text) {
+        return all(root, javax.swing.JButton.class).stream().filter(b -> text.equals(b.getText()) && b.isShowing())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    /** Whether some label or text pane shows the fragment (as displayed text, not HTML source). */
+    private static boolean textShown(Container root, String fragment) {
+        return all(root, javax.swing.text.JTextComponent.class).stream().anyMatch(t -> displayed(t).contains(fragment))
+                || all(root, javax.swing.JLabel.class).stream()
+                        .anyMatch(l -> l.getText() != null && l.getText().contains(fragment));
+    }
+
+    private static String displayed(javax.swing.text.JTextComponent t) {
+        try {
+            // the wizard's message pane may use no-break spaces
+            return t.getDocument().getText(0, t.getDocument().getLength()).replaceAll("[\\s\\u00a0]+", " ");
+        } catch (javax.swing.text.BadLocationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T extends Component> java.util.List<T> all(Container root, Class<T> type) {
+        java.util.List<T> found = new java.util.ArrayList<>();
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c)) {
+                found.add(type.cast(c));
+            }
+            if (c instanceof Container child) {
+                found.addAll(all(child, type));
+            }
+        }
+        return found;
     }
 
     /** A real safetensors file in the SDXL checkpoint key layout, with two-element tensors. */

@@ -6,6 +6,7 @@ import io.atelier.core.sample.SampleProject;
 import io.atelier.project.store.StoreService;
 import io.atelier.project.wizard.FolderNames;
 import io.atelier.project.wizard.ProjectOpener;
+import io.atelier.project.wizard.ProjectsFolder;
 import io.atelier.store.StoreAccessException;
 import io.atelier.store.StoreException;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.netbeans.api.progress.ProgressHandle;
-import org.netbeans.spi.project.ui.support.ProjectChooser;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.util.NbBundle.Messages;
@@ -38,7 +38,7 @@ public final class SampleProjectAction {
     }
 
     public static void createInBackground() {
-        Path parent = ProjectChooser.getProjectsFolder().toPath();
+        Path parent = ProjectsFolder.get();
         RP.post(() -> {
             ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Sample());
             progress.start();

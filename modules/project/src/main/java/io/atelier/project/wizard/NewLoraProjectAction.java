@@ -17,7 +17,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.SwingUtilities;
 import org.netbeans.api.progress.ProgressHandle;
-import org.netbeans.spi.project.ui.support.ProjectChooser;
 import org.openide.DialogDisplayer;
 import org.openide.NotifyDescriptor;
 import org.openide.WizardDescriptor;
@@ -51,12 +50,12 @@ public final class NewLoraProjectAction implements ActionListener {
 
     @Override
     public void actionPerformed(ActionEvent e) {
-        Path location = ProjectChooser.getProjectsFolder().toPath();
+        Path location = ProjectsFolder.get();
         NewLoraProjectWizardPanel panel = new NewLoraProjectWizardPanel(location);
         RP.post(() -> loadLibrary(panel));
         WizardDescriptor wizard = new WizardDescriptor(new WizardDescriptor.ArrayIterator<>(List.of(panel)));
-        wizard.setTitleFormat(new java.text.MessageFormat("{0}"));
-        wizard.setTitle(Bundle.TITLE_NewLoraProject());
+        // one step: the window keeps the wizard's name rather than the step's
+        wizard.setTitleFormat(new java.text.MessageFormat(Bundle.TITLE_NewLoraProject()));
         Dialog dialog = DialogDisplayer.getDefault().createDialog(wizard);
         dialog.setVisible(true);
         dialog.toFront();

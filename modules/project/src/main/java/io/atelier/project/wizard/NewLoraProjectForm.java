@@ -16,10 +16,12 @@ import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
+import org.openide.WizardDescriptor;
 import org.openide.util.NbBundle.Messages;
 
 /** The fields of the New LoRA Project wizard. Validation lives in {@link NewLoraProjectWizardPanel}. */
 @Messages({
+    "STEP_NameAndLocation=Name and Location",
     "LBL_Name=Project &name:",
     "LBL_Trigger=&Trigger word:",
     "LBL_Kind=&Kind:",
@@ -41,7 +43,14 @@ final class NewLoraProjectForm extends JPanel {
     private final JButton browse = new JButton();
 
     NewLoraProjectForm(Path defaultLocation, Runnable onChange) {
-        setName("Name and Location");
+        setName(Bundle.STEP_NameAndLocation());
+        // the standard wizard look: steps on the left, messages (errors, the trigger-word hint) at the bottom
+        putClientProperty(WizardDescriptor.PROP_AUTO_WIZARD_STYLE, true);
+        putClientProperty(WizardDescriptor.PROP_CONTENT_DISPLAYED, true);
+        putClientProperty(WizardDescriptor.PROP_CONTENT_NUMBERED, true);
+        putClientProperty(WizardDescriptor.PROP_CONTENT_DATA, new String[]{getName()});
+        putClientProperty(WizardDescriptor.PROP_CONTENT_SELECTED_INDEX, 0);
+        setBorder(javax.swing.BorderFactory.createEmptyBorder(12, 12, 12, 12));
         folder.setEditable(false);
         location.setText(defaultLocation.toString());
         trigger.setToolTipText(Bundle.TIP_Trigger());

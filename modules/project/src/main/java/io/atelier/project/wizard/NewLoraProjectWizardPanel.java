@@ -1,5 +1,6 @@
 package io.atelier.project.wizard;
 
+import io.atelier.core.io.Folders;
 import io.atelier.core.project.ProjectFolders;
 import io.atelier.core.project.TriggerWord;
 import io.atelier.store.RegisteredProject;
@@ -22,9 +23,9 @@ import org.openide.util.NbBundle.Messages;
 @Messages({
     "ERR_NameEmpty=Enter a project name.",
     "# {0} - other project",
-    "# {1} - its folder",
-    "ERR_TriggerTaken=The trigger word is already used by \"{0}\" in {1}. Pick a unique one so the LoRA links it only to this dataset.",
-    "ERR_LocationMissing=The project location does not exist.",
+    "ERR_TriggerTaken=The trigger word is already used by \"{0}\"; pick a unique one so the LoRA links it only to this dataset.",
+    "# {0} - location",
+    "ERR_LocationNotFolder={0} is not a folder.",
     "# {0} - folder",
     "ERR_FolderExists={0} already exists; choose another name or location.",
     "ERR_LibraryLoading=Checking the trigger word against the library...",
@@ -71,8 +72,13 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
     public boolean isValid() {
         Optional<String> error = problem();
         if (wizard != null) {
-            wizard.putProperty(WizardDescriptor.PROP_ERROR_MESSAGE, error.orElse(null));
-            wizard.putProperty(WizardDescriptor.PROP_INFO_MESSAGE, error.isEmpty() ? Bundle.INFO_TriggerFirst() : null);
+            // error and info share one line in the wizard: set the one that applies last
+            if (error.isPresent()) {
+                wizard.putProperty(WizardDescriptor.PROP_ERROR_MESSAGE, error.get());
+            } else {
+                wizard.putProperty(WizardDescriptor.PROP_ERROR_MESSAGE, null);
+                wizard.putProperty(WizardDescriptor.PROP_INFO_MESSAGE, Bundle.INFO_TriggerFirst());
+            }
         }
         return error.isEmpty();
     }
@@ -95,7 +101,7 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
         String key = TriggerWord.key(trigger);
         for (RegisteredProject p : known) {
             if (TriggerWord.key(p.project().triggerWord()).equals(key)) {
-                return Optional.of(Bundle.ERR_TriggerTaken(p.project().name(), p.folder()));
+                return Optional.of(Bundle.ERR_TriggerTaken(p.project().name()));
             }
         }
         Path location;
@@ -104,11 +110,16 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
         } catch (InvalidPathException e) {
             return Optional.of(e.getMessage());
         }
-        if (!Files.isDirectory(location)) {
-            return Optional.of(Bundle.ERR_LocationMissing());
+        if (Files.exists(location) && !Files.isDirectory(location)) {
+            return Optional.of(Bundle.ERR_LocationNotFolder(location));
+        }
+        Path existing = Folders.nearestExisting(location);
+        if (existing == null) {
+            return Optional.of(Bundle.ERR_LocationNotFolder(location));
         }
         try {
-            ProjectFolders.requireWritable(location);
+            // a location that does not exist yet is created with the project
+            ProjectFolders.requireWritable(existing);
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         }

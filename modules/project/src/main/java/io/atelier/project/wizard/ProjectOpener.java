@@ -11,7 +11,6 @@ import java.util.logging.Logger;
 import org.netbeans.api.project.Project;
 import org.netbeans.api.project.ProjectManager;
 import org.netbeans.api.project.ui.OpenProjects;
-import org.netbeans.spi.project.ui.support.ProjectChooser;
 import org.openide.filesystems.FileObject;
 import org.openide.filesystems.FileUtil;
 
@@ -46,7 +45,7 @@ public final class ProjectOpener {
             throw new IOException(folder + " is not a LoRA project (no atelier.json)");
         }
         OpenProjects.getDefault().open(new Project[]{p}, false, true);
-        ProjectChooser.setProjectsFolder(folder.toFile().getParentFile());
+        ProjectsFolder.remember(folder.toAbsolutePath().getParent());
         return p;
     }
 }

@@ -46,7 +46,7 @@ class NewLoraProjectWizardPanelTest {
     void refusesATriggerWordAnotherProjectUsesIgnoringCase() {
         type("Glass again", "glshs");
         assertThat(panel.problem()).hasValueSatisfying(p -> assertThat(p)
-                .startsWith("The trigger word is already used by \"Glass Shards\" in " + tmp.resolve("glass")));
+                .startsWith("The trigger word is already used by \"Glass Shards\"; pick a unique one"));
     }
 
     @Test
@@ -64,8 +64,15 @@ class NewLoraProjectWizardPanelTest {
         panel.getComponent().location.setText(readOnly.toString());
         type("Nova", "n0va");
         assertThat(panel.problem()).hasValue(readOnly + " is read-only; choose another folder or make it writable");
-        panel.getComponent().location.setText(tmp.resolve("nowhere").toString());
-        assertThat(panel.problem()).hasValue("The project location does not exist.");
+        panel.getComponent().location.setText(readOnly.resolve("new-subfolder").toString());
+        assertThat(panel.problem()).hasValue(readOnly + " is read-only; choose another folder or make it writable");
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        panel.getComponent().location.setText(file.toString());
+        assertThat(panel.problem()).hasValue(file + " is not a folder.");
+
+        panel.getComponent().location.setText(tmp.resolve("not/yet/there").toString());
+        assertThat(panel.problem()).isEmpty();
     }
 
     @Test
