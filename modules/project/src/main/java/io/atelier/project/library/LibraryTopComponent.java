@@ -115,8 +115,8 @@ public final class LibraryTopComponent extends TopComponent {
         int[] widths = {160, 80, 75, 95, 65, 80, 50, 65, 85, 300, 65};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
-            if (i != LibraryTableModel.NAME && i != LibraryTableModel.FOLDER) {
-                table.getColumnModel().getColumn(i).setMinWidth(widths[i]);
+            if (i != LibraryTableModel.FOLDER) {
+                table.getColumnModel().getColumn(i).setMinWidth(i == LibraryTableModel.NAME ? 140 : widths[i]);
             }
         }
         table.addMouseListener(new MouseAdapter() {
@@ -332,7 +332,23 @@ public final class LibraryTopComponent extends TopComponent {
             } else if (!selected) {
                 c.setForeground(t.getForeground());
             }
+            if (column == LibraryTableModel.FOLDER && value != null) {
+                setText(tail(value.toString(), t.getColumnModel().getColumn(column).getWidth() - 8));
+            }
             return c;
+        }
+
+        /** The end of a path that fits the width: the project folder's own name matters more than its parents. */
+        private String tail(String path, int width) {
+            java.awt.FontMetrics fm = getFontMetrics(getFont());
+            if (fm.stringWidth(path) <= width) {
+                return path;
+            }
+            String tail = path;
+            while (tail.length() > 1 && fm.stringWidth("\u2026" + tail) > width) {
+                tail = tail.substring(1);
+            }
+            return "\u2026" + tail;
         }
     }
 }
