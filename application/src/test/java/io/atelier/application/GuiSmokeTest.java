@@ -55,7 +55,14 @@ public class GuiSmokeTest extends NbTestCase {
                 "look and feel is " + UIManager.getLookAndFeel().getClass().getName());
 
         Path projects = Path.of(System.getProperty("atelier.home")).resolveSibling("projects");
-        SampleProject.create(projects.resolve("geometric-style"), 12, "geomstyle");
+        TopComponent library = onEdt(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent("LibraryTopComponent");
+            tc.open();
+            tc.requestActive();
+            return tc;
+        });
+        JTable table = find(library, JTable.class);
+
         // a project that was in the library and whose folder was then deleted must show as Missing, quietly
         Path gone = projects.resolve("old-experiment");
         io.atelier.core.project.ProjectFolders.create(gone, io.atelier.core.project.LoraProject.create(
@@ -64,24 +71,18 @@ public class GuiSmokeTest extends NbTestCase {
         Project old = ProjectManager.getDefault().findProject(FileUtil.toFileObject(gone.toFile()));
         OpenProjects.getDefault().open(new Project[]{old}, false);
         OpenProjects.getDefault().openProjects().get();
-        waitForRegistration(gone);
+        waitFor("opening a project registers it in the library", () -> table.getRowCount() == 1);
         OpenProjects.getDefault().close(new Project[]{old});
         deleteTree(gone);
         FileUtil.refreshFor(projects.toFile());
 
+        SampleProject.create(projects.resolve("geometric-style"), 12, "geomstyle");
         Project project = ProjectManager.getDefault().findProject(
                 FileUtil.toFileObject(projects.resolve("geometric-style").toFile()));
         Assertions.assertNotNull(project, "the sample folder is not recognised as a LoRA project");
         OpenProjects.getDefault().open(new Project[]{project}, false, true);
         OpenProjects.getDefault().openProjects().get();
 
-        TopComponent library = onEdt(() -> {
-            TopComponent tc = WindowManager.getDefault().findTopComponent("LibraryTopComponent");
-            tc.open();
-            tc.requestActive();
-            return tc;
-        });
-        JTable table = find(library, JTable.class);
         waitFor("the library lists the sample project and the missing one", () -> table.getRowCount() == 2
                 && "Old Experiment".equals(table.getValueAt(0, 0)) && "Missing".equals(table.getValueAt(0, 10))
                 && "Sample: Geometric Style".equals(table.getValueAt(1, 0)) && Integer.valueOf(12).equals(table.getValueAt(1, 4)));
@@ -248,21 +249,6 @@ public class GuiSmokeTest extends NbTestCase {
         BufferedImage shot = new Robot().createScreenCapture(bounds);
         file.getParentFile().mkdirs();
         ImageIO.write(shot, "png", file);
-    }
-
-    /** The project-opened hook registers in the background; the store is shared with the app in this JVM. */
-    private static void waitForRegistration(Path folder) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (io.atelier.store.Store store = io.atelier.store.Store.open(io.atelier.store.StoreLocation.resolve(
-                    System.getProperty("atelier.home")))) {
-                if (store.projects().findByFolder(folder).isPresent()) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        Assertions.fail(folder + " was not registered in the library after opening it");
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {

@@ -11,7 +11,6 @@ import io.atelier.store.Store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +49,31 @@ final class ProjectCommands {
             Path folder = ProjectFolders.create(dir, project).root();
             store.projects().register(project, folder);
             spec.commandLine().getOut().println("Created " + project.name() + " in " + folder);
+        } catch (IOException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    @Command(name = "add", description = "Add an existing project folder (one with an atelier.json) to the library.")
+    int add(@Parameters(paramLabel = "DIR") Path dir) {
+        Path folder = dir.toAbsolutePath().normalize();
+        try (Store store = StoreSession.open(root.home, err())) {
+            LoraProject project = ProjectDescriptor.read(folder);
+            Optional<RegisteredProject> same = store.projects().findById(project.id());
+            if (same.isPresent() && !same.get().folder().equals(folder)
+                    && FolderCheck.of(project.id(), same.get().folder()).state() == FolderCheck.State.OK) {
+                throw new CliFailure(folder + " is a copy of \"" + project.name() + "\" in " + same.get().folder()
+                        + " (same project id); give the copy its own id by creating a new project instead");
+            }
+            List<RegisteredProject> sameTrigger = store.projects().findByTriggerWord(project.triggerWord()).stream()
+                    .filter(r -> !r.project().id().equals(project.id())).toList();
+            store.projects().register(project, folder);
+            spec.commandLine().getOut().println("Added " + project.name() + " (" + folder + ") to the library");
+            if (!sameTrigger.isEmpty()) {
+                err().println("atelier: warning: trigger word \"" + project.triggerWord() + "\" is also used by \""
+                        + sameTrigger.get(0).project().name() + "\" in " + sameTrigger.get(0).folder());
+            }
         } catch (IOException e) {
             throw new CliFailure(e.getMessage(), e);
         }
@@ -96,7 +120,7 @@ final class ProjectCommands {
         FolderCheck check = FolderCheck.of(project.id(), folder);
         ProjectJson p = ProjectJson.of(project, folder.toString(), registered.isPresent(), check,
                 registered.map(r -> r.registeredAt().toString()).orElse(null),
-                registered.map(r -> r.lastOpened() == null ? null : r.lastOpened().toString()).orElse(null));
+                registered.flatMap(RegisteredProject::lastOpenedIfAny).map(Object::toString).orElse(null));
         if (json) {
             spec.commandLine().getOut().println(Json.write(p));
             return 0;
@@ -131,10 +155,9 @@ final class ProjectCommands {
 
     private static LoraKind parseKind(String kind) {
         try {
-            return LoraKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+            return LoraKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw new CliFailure("unknown kind \"" + kind + "\"; expected style, character or concept");
+            throw new CliFailure(e.getMessage(), e);
         }
     }
-
 }

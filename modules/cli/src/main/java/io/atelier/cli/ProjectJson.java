@@ -18,13 +18,13 @@ record ProjectJson(String id, String name, String triggerWord, String kind, Stri
     static ProjectJson of(RegisteredProject r, FolderCheck check) {
         LoraProject p = check.project().orElse(r.project());
         return of(p, r.folder().toString(), true, check, r.registeredAt().toString(),
-                r.lastOpened() == null ? null : r.lastOpened().toString());
+                r.lastOpenedIfAny().map(Object::toString).orElse(null));
     }
 
     static ProjectJson of(LoraProject p, String folder, boolean registered, FolderCheck check,
                           String registeredAt, String lastOpened) {
         boolean ok = check.state() == FolderCheck.State.OK;
-        return new ProjectJson(p.id().toString(), p.name(), p.triggerWord(), p.kind().name().toLowerCase(Locale.ROOT),
+        return new ProjectJson(p.id().toString(), p.name(), p.triggerWord(), p.kind().cliName(),
                 p.baseModelFamily().cliName(), folder, registered, check.state().name().toLowerCase(Locale.ROOT),
                 check.problem(), ok ? check.stats().images() : null, ok ? check.stats().captioned() : null,
                 ok ? check.stats().runs() : null, p.created().toString(), registeredAt, lastOpened);

@@ -91,11 +91,35 @@ class ProjectCommandsTest {
     }
 
     @Test
+    void addRegistersAnExistingFolderAndRefusesACopy() throws Exception {
+        create("mira", "Mira", "m1ra");
+        CliRun.run(home(), "project", "remove", tmp.resolve("mira").toString());
+        CliRun added = CliRun.run(home(), "project", "add", tmp.resolve("mira").toString());
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(JSON.readTree(CliRun.run(home(), "project", "list", "--json").out())).hasSize(1);
+
+        copyTree(tmp.resolve("mira"), tmp.resolve("mira-copy"));
+        CliRun copy = CliRun.run(home(), "project", "add", tmp.resolve("mira-copy").toString());
+        assertThat(copy.exitCode()).isEqualTo(1);
+        assertThat(copy.errorLine()).contains("is a copy of \"Mira\"");
+        JsonNode list = JSON.readTree(CliRun.run(home(), "project", "list", "--json").out());
+        assertThat(list.get(0).get("folder").asText()).isEqualTo(tmp.resolve("mira").toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
     void badArgumentsGetOneLine() throws Exception {
         CliRun badKind = CliRun.run(home(), "project", "create", "--dir", tmp.resolve("x").toString(), "--name", "X",
                 "--trigger", "xx", "--kind", "portrait");
         assertThat(badKind.exitCode()).isEqualTo(1);
-        assertThat(badKind.errorLine()).isEqualTo("atelier: unknown kind \"portrait\"; expected style, character or concept");
+        assertThat(badKind.errorLine()).isEqualTo("atelier: unknown kind \"portrait\"; expected style, character, concept");
 
         CliRun badTrigger = CliRun.run(home(), "project", "create", "--dir", tmp.resolve("x").toString(), "--name", "X",
                 "--trigger", "a,b", "--kind", "style");

@@ -108,6 +108,25 @@ class RecoveryTest {
     }
 
     @Test
+    void aDamagedFileBehindAStaleLockIsRecoveredNotOverwritten() throws Exception {
+        storeWithTwoProjectsAndADailyBackup();
+        byte[] bytes = Files.readAllBytes(databaseFile);
+        for (int i = 8192; i < bytes.length; i += 7) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(databaseFile, bytes);
+        // a crashed app leaves its lock file behind, so the read-only look cannot be taken
+        Files.writeString(location.databaseDir().resolve("atelier.lock.db"), "#FileLock\nmethod=file\n");
+
+        try (Store store = Store.open(location, clockAt("2026-11-29T10:15:00"))) {
+            assertThat(store.report().recovered()).isTrue();
+            assertThat(store.report().notices()).anySatisfy(n -> assertThat(n).contains("opens as an empty database"));
+            assertThat(store.projects().list()).hasSize(2);
+        }
+        assertThat(damagedFolders(location)).hasSize(1);
+    }
+
+    @Test
     void aDamagedNewestBackupIsSkippedForTheNextOne() throws Exception {
         Path good = storeWithTwoProjectsAndADailyBackup();
         Path bad = location.backupDir().resolve("store-20261128-120000-daily.zip");

@@ -5,6 +5,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 
 /** Writes that either happen whole or not at all: a temp file beside the target, then an atomic move. */
 public final class AtomicFiles {
@@ -12,12 +15,20 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Replaces or creates {@code target}. A replaced file keeps its permissions; a new one gets the process's
+     * default permissions (the umask), as any editor would give it, so other tools and users can read it.
+     */
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.write(tmp, content);
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            PosixFileAttributeView posix = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (posix != null && Files.exists(target)) {
+                Files.setPosixFilePermissions(tmp, posix.readAttributes().permissions());
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,6 +1,7 @@
 package io.atelier.core.project;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,7 +35,10 @@ public record FolderCheck(State state, String problem, LoraProject onDisk, Proje
         } catch (ProjectDescriptorException e) {
             return failed(State.BROKEN, e.getMessage());
         } catch (IOException e) {
-            return failed(State.BROKEN, layout.root() + ": cannot be read (" + e.getMessage() + ")");
+            return failed(State.BROKEN, layout.root() + ": cannot be read (" + e + ")");
+        } catch (UncheckedIOException e) {
+            // a folder listing that fails half-way
+            return failed(State.BROKEN, layout.root() + ": cannot be read (" + e.getCause() + ")");
         }
     }
 

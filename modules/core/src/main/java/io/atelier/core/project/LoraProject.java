@@ -23,7 +23,7 @@ public record LoraProject(UUID id, String name, String triggerWord, LoraKind kin
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(baseModelFamily, "baseModelFamily");
         Objects.requireNonNull(created, "created");
-        name = ProjectRules.requireName(name);
+        name = ProjectName.require(name);
         triggerWord = TriggerWord.require(triggerWord);
     }
 

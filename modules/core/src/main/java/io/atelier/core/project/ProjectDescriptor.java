@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -71,7 +70,7 @@ public final class ProjectDescriptor {
         root.put("id", project.id().toString());
         root.put("name", project.name());
         root.put("triggerWord", project.triggerWord());
-        root.put("kind", project.kind().name().toLowerCase(Locale.ROOT));
+        root.put("kind", project.kind().cliName());
         root.put("baseModel", project.baseModelFamily().cliName());
         root.put("created", project.created().toString());
         AtomicFiles.write(file, JSON.writeValueAsBytes(root));
@@ -136,10 +135,9 @@ public final class ProjectDescriptor {
 
     private static LoraKind parseKind(Path file, String kind) throws ProjectDescriptorException {
         try {
-            return LoraKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+            return LoraKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw new ProjectDescriptorException(file, "field 'kind' has unknown value \"" + kind + "\"; expected one of "
-                    + Arrays.stream(LoraKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(), e);
+            throw new ProjectDescriptorException(file, "field 'kind': " + e.getMessage(), e);
         }
     }
 

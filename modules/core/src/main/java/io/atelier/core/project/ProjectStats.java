@@ -58,8 +58,21 @@ public record ProjectStats(int images, int captioned, int runs) {
         return image.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".txt");
     }
 
+    /**
+     * A caption counts when it has any character besides blanks. Checked on the bytes, so a caption a Windows
+     * tagger wrote in a legacy encoding still counts instead of failing the whole scan.
+     */
     private static boolean hasCaption(Path image) throws IOException {
         Path caption = captionOf(image);
-        return Files.isRegularFile(caption) && !Files.readString(caption).isBlank();
+        if (!Files.isRegularFile(caption)) {
+            return false;
+        }
+        for (byte b : Files.readAllBytes(caption)) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB
+                    && b != (byte) 0xBF) {
+                return true;
+            }
+        }
+        return false;
     }
 }

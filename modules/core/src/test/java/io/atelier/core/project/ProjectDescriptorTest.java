@@ -52,7 +52,7 @@ class ProjectDescriptorTest {
         String good = Files.readString(file);
 
         Files.writeString(file, good.replace("\"style\"", "\"portrait\""));
-        assertThatThrownBy(() -> ProjectDescriptor.read(dir)).hasMessageContaining("field 'kind' has unknown value \"portrait\"");
+        assertThatThrownBy(() -> ProjectDescriptor.read(dir)).hasMessageContaining("field 'kind': unknown kind \"portrait\"; expected style, character, concept");
 
         Files.writeString(file, good.replace("\"pony\"", "\"flux\""));
         assertThatThrownBy(() -> ProjectDescriptor.read(dir)).hasMessageContaining("field 'baseModel'").hasMessageContaining("flux");

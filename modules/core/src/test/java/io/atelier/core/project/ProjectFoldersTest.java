@@ -58,10 +58,12 @@ class ProjectFoldersTest {
         Files.writeString(dir.resolve("dataset/02.jpg"), "x");
         Files.writeString(dir.resolve("dataset/02.txt"), "  ");
         Files.createDirectories(dir.resolve("runs/2026-11-29-001"));
+        Files.write(dir.resolve("dataset/03.webp"), new byte[]{1});
+        Files.write(dir.resolve("dataset/03.txt"), new byte[]{'m', (byte) 0xE9, 'r', 'a'}); // Latin-1 "méra"
 
         FolderCheck ok = FolderCheck.of(project.id(), dir);
         assertThat(ok.state()).isEqualTo(FolderCheck.State.OK);
-        assertThat(ok.stats()).isEqualTo(new ProjectStats(2, 1, 1));
+        assertThat(ok.stats()).isEqualTo(new ProjectStats(3, 2, 1));
 
         assertThat(FolderCheck.of(UUID.randomUUID(), dir).problem()).contains("now holds another project");
 

@@ -10,6 +10,7 @@ import io.atelier.store.StoreAccessException;
 import io.atelier.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.JComboBox;
@@ -36,7 +37,10 @@ import org.openide.util.RequestProcessor;
     "# {0} - file name",
     "PROGRESS_Hashing=Hashing {0}",
     "# {0} - reason",
-    "ERR_Register=Not registered: {0}"
+    "ERR_Register=Not registered: {0}",
+    "# {0} - file",
+    "# {1} - name",
+    "ERR_AlreadyRegistered={0} is already registered as \"{1}\""
 })
 final class BaseModelRegistration {
 
@@ -51,8 +55,15 @@ final class BaseModelRegistration {
             BaseModelInspector inspector = new BaseModelInspector();
             FamilyDetection detection;
             try {
+                // refuse a registered file before minutes of hashing, not after
+                Optional<BaseModel> existing = StoreService.store().baseModels()
+                        .findByFile(file.toAbsolutePath().normalize());
+                if (existing.isPresent()) {
+                    fail(Bundle.ERR_AlreadyRegistered(file, existing.get().name()));
+                    return;
+                }
                 detection = inspector.detect(file);
-            } catch (IOException e) {
+            } catch (IOException | StoreException | StoreAccessException e) {
                 fail(e.getMessage());
                 return;
             }

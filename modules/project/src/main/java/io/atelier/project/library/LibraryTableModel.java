@@ -65,7 +65,7 @@ final class LibraryTableModel extends AbstractTableModel {
         return switch (column) {
             case 0 -> e.project().name();
             case 1 -> e.project().triggerWord();
-            case 2 -> capitalized(e.project().kind().name());
+            case 2 -> e.project().kind().displayName();
             case 3 -> e.project().baseModelFamily().displayName();
             case 4 -> ok ? e.check().stats().images() : null;
             case 5 -> ok ? e.check().stats().captioned() : null;
@@ -81,9 +81,5 @@ final class LibraryTableModel extends AbstractTableModel {
             };
             default -> throw new IndexOutOfBoundsException(column);
         };
-    }
-
-    private static String capitalized(String s) {
-        return s.charAt(0) + s.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -76,9 +76,9 @@ import org.openide.windows.WindowManager;
     "LBL_Count={0} of {1} projects, {2} missing",
     "# {0} - reason",
     "LBL_StoreError=The library is unavailable: {0}",
-    "# {0} - project name",
-    "# {1} - folder",
-    "MSG_ConfirmRemove=Remove \"{0}\" from the library?\nThe folder {1} and its files stay as they are.",
+    "# {0} - number of projects",
+    "# {1} - their names and folders",
+    "MSG_ConfirmRemove=Remove {0,choice,1#this project|1<these {0} projects} from the library?\n{1}\nTheir folders and files stay as they are.",
     "# {0} - reason",
     "ERR_Reveal=Cannot show the folder: {0}",
     "# {0} - reason",
@@ -258,38 +258,54 @@ public final class LibraryTopComponent extends TopComponent {
         });
     }
 
+    /** Shows the folders in the file manager; missing ones are skipped, and one message covers any failure. */
     private void revealSelected() {
+        List<String> problems = new ArrayList<>();
         for (LibraryEntry e : selected()) {
+            if (e.check().state() == FolderCheck.State.MISSING) {
+                problems.add(e.check().problem());
+                continue;
+            }
             try {
                 if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
                     throw new IOException("this desktop has no file manager to show " + e.registered().folder());
                 }
                 Desktop.getDesktop().open(e.registered().folder().toFile());
             } catch (IOException | IllegalArgumentException ex) {
-                DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(
-                        Bundle.ERR_Reveal(ex.getMessage()), NotifyDescriptor.WARNING_MESSAGE));
+                problems.add(ex.getMessage());
             }
+        }
+        if (!problems.isEmpty()) {
+            DialogDisplayer.getDefault().notify(new NotifyDescriptor.Message(
+                    Bundle.ERR_Reveal(String.join("\n", problems)), NotifyDescriptor.WARNING_MESSAGE));
         }
     }
 
+    /** One confirmation for the whole selection; the folders are never touched. */
     private void removeSelected() {
-        for (LibraryEntry e : selected()) {
-            NotifyDescriptor confirm = new NotifyDescriptor.Confirmation(
-                    Bundle.MSG_ConfirmRemove(e.project().name(), e.registered().folder()),
-                    NotifyDescriptor.OK_CANCEL_OPTION);
-            if (DialogDisplayer.getDefault().notify(confirm) != NotifyDescriptor.OK_OPTION) {
-                continue;
-            }
-            RP.post(() -> {
-                try {
-                    StoreService.store().projects().remove(e.project().id());
-                    StoreService.libraryChanged();
-                } catch (StoreException | StoreAccessException ex) {
-                    DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
-                            Bundle.ERR_Remove(ex.getMessage()), NotifyDescriptor.WARNING_MESSAGE));
-                }
-            });
+        List<LibraryEntry> chosen = selected();
+        if (chosen.isEmpty()) {
+            return;
         }
+        String names = chosen.stream().map(e -> "\u2022 " + e.project().name() + "  (" + e.registered().folder() + ")")
+                .collect(java.util.stream.Collectors.joining("\n"));
+        NotifyDescriptor confirm = new NotifyDescriptor.Confirmation(Bundle.MSG_ConfirmRemove(chosen.size(), names),
+                NotifyDescriptor.OK_CANCEL_OPTION);
+        if (DialogDisplayer.getDefault().notify(confirm) != NotifyDescriptor.OK_OPTION) {
+            return;
+        }
+        RP.post(() -> {
+            try {
+                for (LibraryEntry e : chosen) {
+                    StoreService.store().projects().remove(e.project().id());
+                }
+            } catch (StoreException | StoreAccessException ex) {
+                DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
+                        Bundle.ERR_Remove(ex.getMessage()), NotifyDescriptor.WARNING_MESSAGE));
+            } finally {
+                StoreService.libraryChanged();
+            }
+        });
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class StoreService {
     private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
     private static final ChangeSupport LIBRARY_CHANGES = new ChangeSupport(StoreService.class);
     private static Store store;
-    private static StoreException failure;
+    private static String lastReportedFailure;
 
     private StoreService() {
     }
@@ -48,18 +48,19 @@ public final class StoreService {
         if (store != null) {
             return store;
         }
-        if (failure != null) {
-            throw failure;
-        }
         try {
             store = Store.open(location());
+            lastReportedFailure = null;
             report(store);
             return store;
         } catch (StoreException e) {
-            failure = e;
-            LOG.log(Level.INFO, "Store unavailable", e);
-            DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
-                    Bundle.MSG_StoreUnavailable(e.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
+            // tried again on the next use (a full disk or a busy store may pass); the user is told once per problem
+            if (!e.getMessage().equals(lastReportedFailure)) {
+                lastReportedFailure = e.getMessage();
+                LOG.log(Level.INFO, "Store unavailable: {0}", e.getMessage());
+                DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
+                        Bundle.MSG_StoreUnavailable(e.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
+            }
             throw e;
         }
     }
@@ -74,6 +75,14 @@ public final class StoreService {
                     ImageUtilities.loadImageIcon("io/atelier/project/resources/project.png", false),
                     Bundle.MSG_StoreRecovered(text), null, NotificationDisplayer.Priority.HIGH);
         }
+    }
+
+    /** A problem the user should know about that needs no answer: a balloon, and the log. */
+    public static void notifyProblem(String title, String details) {
+        LOG.info(title + ": " + details);
+        NotificationDisplayer.getDefault().notify(title,
+                ImageUtilities.loadImageIcon("io/atelier/project/resources/project.png", false), details, null,
+                NotificationDisplayer.Priority.HIGH);
     }
 
     /** Windows that show the library listen here; called on any thread. */

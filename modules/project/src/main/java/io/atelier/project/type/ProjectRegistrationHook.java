@@ -6,13 +6,14 @@ import io.atelier.store.RegisteredProject;
 import io.atelier.store.Store;
 import io.atelier.store.StoreAccessException;
 import io.atelier.store.StoreException;
+import io.atelier.core.project.FolderCheck;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.netbeans.spi.project.ui.ProjectOpenedHook;
-import org.openide.awt.NotificationDisplayer;
-import org.openide.util.ImageUtilities;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
 
@@ -26,7 +27,14 @@ import org.openide.util.RequestProcessor;
     "# {0} - trigger word",
     "# {1} - other project names",
     "TITLE_DuplicateTrigger=Trigger word \"{0}\" is also used by {1}",
-    "MSG_DuplicateTrigger=A trigger word must be unique so the LoRA links it only to its own dataset. Rename it in one of the projects."
+    "MSG_DuplicateTrigger=A trigger word must be unique so the LoRA links it only to its own dataset. Rename it in one of the projects.",
+    "# {0} - project name",
+    "TITLE_Copy=\"{0}\" is open from a copy of its folder",
+    "# {0} - this folder",
+    "# {1} - the original folder",
+    "MSG_Copy={0} is a copy of {1} (same project id). The library keeps the original; create a new project for a separate LoRA.",
+    "# {0} - project name",
+    "TITLE_NotRegistered=\"{0}\" could not be added to the LoRA Library"
 })
 final class ProjectRegistrationHook extends ProjectOpenedHook {
 
@@ -50,33 +58,40 @@ final class ProjectRegistrationHook extends ProjectOpenedHook {
     }
 
     private void register() {
-        if (project.problem().isPresent()) {
-            notify(Bundle.TITLE_BrokenDescriptor(project.layout().root()), project.problem().get());
+        Optional<LoraProject> read = project.descriptor();
+        if (read.isEmpty()) {
+            StoreService.notifyProblem(Bundle.TITLE_BrokenDescriptor(project.layout().root()),
+                    project.problem().orElse(""));
             return;
         }
-        LoraProject descriptor = project.descriptor().orElseThrow();
+        LoraProject descriptor = read.get();
+        Path folder = project.layout().root();
         try {
             Store store = StoreService.store();
+            Optional<RegisteredProject> same = store.projects().findById(descriptor.id());
+            if (same.isPresent() && !same.get().folder().equals(folder)
+                    && FolderCheck.of(descriptor.id(), same.get().folder()).state() == FolderCheck.State.OK) {
+                // a copied folder carries the original's id; registering it would move the original's entry
+                StoreService.notifyProblem(Bundle.TITLE_Copy(descriptor.name()),
+                        Bundle.MSG_Copy(folder, same.get().folder()));
+                return;
+            }
             List<String> others = store.projects().findByTriggerWord(descriptor.triggerWord()).stream()
                     .filter(r -> !r.project().id().equals(descriptor.id()))
                     .map(r -> r.project().name() + " (" + r.folder() + ")")
                     .toList();
-            store.projects().register(descriptor, project.layout().root());
+            store.projects().register(descriptor, folder);
             store.projects().markOpened(descriptor.id(), Instant.now());
             StoreService.libraryChanged();
             if (!others.isEmpty()) {
-                notify(Bundle.TITLE_DuplicateTrigger(descriptor.triggerWord(), String.join(", ", others)),
-                        Bundle.MSG_DuplicateTrigger());
+                StoreService.notifyProblem(Bundle.TITLE_DuplicateTrigger(descriptor.triggerWord(),
+                        String.join(", ", others)), Bundle.MSG_DuplicateTrigger());
             }
-        } catch (StoreException | StoreAccessException e) {
-            LOG.log(Level.INFO, "Project " + project.layout().root() + " not registered: store unavailable", e);
+        } catch (StoreException e) {
+            // StoreService has told the user about the store itself
+            LOG.log(Level.FINE, "store unavailable", e);
+        } catch (StoreAccessException e) {
+            StoreService.notifyProblem(Bundle.TITLE_NotRegistered(descriptor.name()), e.getMessage());
         }
-    }
-
-    private static void notify(String title, String details) {
-        LOG.info(title + ": " + details);
-        NotificationDisplayer.getDefault().notify(title,
-                ImageUtilities.loadImageIcon(LoraProjectFactory.ICON, false), details, null,
-                NotificationDisplayer.Priority.HIGH);
     }
 }

@@ -2,6 +2,7 @@ package io.atelier.project.type;
 
 import io.atelier.core.project.LoraProject;
 import java.awt.Image;
+import java.beans.PropertyChangeListener;
 import java.util.ArrayList;
 import java.util.List;
 import javax.swing.Action;
@@ -11,6 +12,7 @@ import org.openide.nodes.Children;
 import org.openide.nodes.Node;
 import org.openide.util.ImageUtilities;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.WeakListeners;
 import org.openide.util.lookup.Lookups;
 import org.openide.xml.XMLUtil;
 
@@ -34,13 +36,15 @@ import org.openide.xml.XMLUtil;
 final class ProjectRootNode extends AbstractNode {
 
     private final LoraProjectImpl project;
+    private final PropertyChangeListener descriptorListener = e -> rebuild();
 
     ProjectRootNode(LoraProjectImpl project) {
         super(new Children.Array(), Lookups.singleton(project));
         this.project = project;
         setIconBaseWithExtension(LoraProjectFactory.ICON);
         rebuild();
-        project.addPropertyChangeListener(e -> rebuild());
+        // weak: the project outlives every view of it that the Projects window makes and drops
+        project.addPropertyChangeListener(WeakListeners.propertyChange(descriptorListener, project));
     }
 
     private void rebuild() {
@@ -56,7 +60,7 @@ final class ProjectRootNode extends AbstractNode {
         children.add(nodes.toArray(Node[]::new));
         setDisplayName(project.displayName());
         setShortDescription(project.descriptor()
-                .map(d -> Bundle.TIP_Project(d.triggerWord(), d.kind().name().toLowerCase(), d.baseModelFamily()))
+                .map(d -> Bundle.TIP_Project(d.triggerWord(), d.kind().displayName(), d.baseModelFamily()))
                 .orElse(project.problem().orElse("")));
         fireIconChange();
     }

@@ -11,10 +11,16 @@ public final class FolderNames {
     private FolderNames() {
     }
 
-    /** "Glass Shards v2!" becomes "glass-shards-v2": safe on every file system, readable in a shell. */
+    /**
+     * "Glass Shards v2!" becomes "glass-shards-v2", "Café" "cafe": safe on every file system, readable in a
+     * shell. Letters of any script are kept, so names in Japanese or Cyrillic give folders of their own.
+     */
     public static String fromName(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("(^[-.]+|-+$)", "");
+        // accents come off Latin letters only: a Japanese dakuten is part of the letter, not decoration
+        String plain = Normalizer.normalize(Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("(?<=\\p{IsLatin})\\p{M}+", ""), Normalizer.Form.NFC);
+        String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-")
+                .replaceAll("(^[-.]+|-+$)", "");
         return slug.isEmpty() ? "lora" : slug;
     }
 

@@ -5,6 +5,7 @@ import io.atelier.core.project.LoraKind;
 import io.atelier.core.project.LoraProject;
 import io.atelier.core.project.ProjectFolders;
 import io.atelier.project.store.StoreService;
+import io.atelier.store.RegisteredProject;
 import io.atelier.store.StoreAccessException;
 import io.atelier.store.StoreException;
 import java.awt.Dialog;
@@ -13,6 +14,7 @@ import java.awt.event.ActionListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.SwingUtilities;
@@ -41,7 +43,11 @@ import org.openide.util.RequestProcessor;
     "# {0} - folder",
     "PROGRESS_Creating=Creating LoRA project in {0}",
     "# {0} - reason",
-    "ERR_CreateFailed=The project was not created: {0}"
+    "ERR_CreateFailed=The project was not created: {0}",
+    "# {0} - trigger word",
+    "# {1} - other project",
+    "# {2} - its folder",
+    "ERR_TriggerTakenMeanwhile=the trigger word \"{0}\" was taken by \"{1}\" in {2} while the wizard was open"
 })
 public final class NewLoraProjectAction implements ActionListener {
 
@@ -74,7 +80,15 @@ public final class NewLoraProjectAction implements ActionListener {
             SwingUtilities.invokeLater(() -> panel.libraryLoaded(projects));
         } catch (StoreException | StoreAccessException e) {
             // without the store no uniqueness check is possible; creating the project still works
-            SwingUtilities.invokeLater(() -> panel.libraryLoaded(List.of()));
+            SwingUtilities.invokeLater(() -> panel.libraryUnavailable(e.getMessage()));
+        }
+    }
+
+    private static Optional<RegisteredProject> triggerWordUser(LoraProject project) {
+        try {
+            return StoreService.store().projects().findByTriggerWord(project.triggerWord()).stream().findFirst();
+        } catch (StoreException | StoreAccessException e) {
+            return Optional.empty(); // the wizard already said the word could not be checked
         }
     }
 
@@ -82,6 +96,12 @@ public final class NewLoraProjectAction implements ActionListener {
         ProgressHandle progress = ProgressHandle.createHandle(Bundle.PROGRESS_Creating(folder));
         progress.start();
         try {
+            // the wizard checked a snapshot; the CLI may have taken the word since
+            Optional<RegisteredProject> taken = triggerWordUser(project);
+            if (taken.isPresent()) {
+                throw new IOException(Bundle.ERR_TriggerTakenMeanwhile(project.triggerWord(),
+                        taken.get().project().name(), taken.get().folder()));
+            }
             ProjectFolders.create(folder, project);
             ProjectOpener.registerAndOpen(project, folder);
         } catch (IOException ex) {

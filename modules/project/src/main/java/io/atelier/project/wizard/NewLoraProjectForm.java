@@ -5,13 +5,11 @@ import io.atelier.core.project.LoraKind;
 import java.awt.event.ActionEvent;
 import java.io.File;
 import java.nio.file.Path;
-import javax.swing.DefaultListCellRenderer;
 import javax.swing.GroupLayout;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
-import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.event.DocumentEvent;
@@ -55,14 +53,6 @@ final class NewLoraProjectForm extends JPanel {
         location.setText(defaultLocation.toString());
         trigger.setToolTipText(Bundle.TIP_Trigger());
         family.setSelectedItem(BaseModelFamily.SDXL);
-        kind.setRenderer(new DefaultListCellRenderer() {
-            @Override
-            public java.awt.Component getListCellRendererComponent(JList<?> list, Object value, int index,
-                    boolean selected, boolean focus) {
-                String text = value == null ? "" : value.toString().charAt(0) + value.toString().substring(1).toLowerCase();
-                return super.getListCellRendererComponent(list, text, index, selected, focus);
-            }
-        });
         org.openide.awt.Mnemonics.setLocalizedText(browse, Bundle.BTN_Browse());
         browse.addActionListener(this::browse);
         DocumentListener changes = new DocumentListener() {

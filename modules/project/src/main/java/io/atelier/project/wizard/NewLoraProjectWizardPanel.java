@@ -2,6 +2,7 @@ package io.atelier.project.wizard;
 
 import io.atelier.core.io.Folders;
 import io.atelier.core.project.ProjectFolders;
+import io.atelier.core.project.ProjectName;
 import io.atelier.core.project.TriggerWord;
 import io.atelier.store.RegisteredProject;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import org.openide.util.NbBundle.Messages;
     "# {0} - folder",
     "ERR_FolderExists={0} already exists; choose another name or location.",
     "ERR_LibraryLoading=Checking the trigger word against the library...",
-    "INFO_TriggerFirst=The trigger word will start every caption."
+    "INFO_TriggerFirst=The trigger word will start every caption.",
+    "# {0} - reason",
+    "WARN_NotChecked=The trigger word cannot be checked against the library ({0})."
 })
 final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDescriptor> {
 
@@ -38,6 +41,7 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
     private NewLoraProjectForm form;
     private WizardDescriptor wizard;
     private volatile List<RegisteredProject> library;
+    private volatile String libraryProblem;
 
     NewLoraProjectWizardPanel(Path defaultLocation) {
         this.defaultLocation = defaultLocation;
@@ -47,6 +51,12 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
     void libraryLoaded(List<RegisteredProject> projects) {
         this.library = projects;
         changes.fireChange();
+    }
+
+    /** The library could not be read: the project can still be created, but its trigger word is not checked. */
+    void libraryUnavailable(String reason) {
+        this.libraryProblem = reason;
+        libraryLoaded(List.of());
     }
 
     @Override
@@ -59,7 +69,11 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
 
     private void formChanged() {
         String base = FolderNames.fromName(form.name.getText());
-        form.folder.setText(form.name.getText().isBlank() ? "" : Path.of(form.location.getText(), base).toString());
+        try {
+            form.folder.setText(form.name.getText().isBlank() ? "" : Path.of(form.location.getText(), base).toString());
+        } catch (InvalidPathException e) {
+            form.folder.setText(""); // problem() names what is wrong with the location
+        }
         changes.fireChange();
     }
 
@@ -75,6 +89,9 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
             // error and info share one line in the wizard: set the one that applies last
             if (error.isPresent()) {
                 wizard.putProperty(WizardDescriptor.PROP_ERROR_MESSAGE, error.get());
+            } else if (libraryProblem != null) {
+                wizard.putProperty(WizardDescriptor.PROP_ERROR_MESSAGE, null);
+                wizard.putProperty(WizardDescriptor.PROP_WARNING_MESSAGE, Bundle.WARN_NotChecked(libraryProblem));
             } else {
                 wizard.putProperty(WizardDescriptor.PROP_ERROR_MESSAGE, null);
                 wizard.putProperty(WizardDescriptor.PROP_INFO_MESSAGE, Bundle.INFO_TriggerFirst());
@@ -87,6 +104,11 @@ final class NewLoraProjectWizardPanel implements WizardDescriptor.Panel<WizardDe
         NewLoraProjectForm f = getComponent();
         if (f.name.getText().isBlank()) {
             return Optional.of(Bundle.ERR_NameEmpty());
+        }
+        try {
+            ProjectName.require(f.name.getText());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
         String trigger;
         try {

@@ -13,7 +13,9 @@ import org.netbeans.api.project.ProjectManager;
 import org.netbeans.api.project.ui.OpenProjects;
 import org.openide.filesystems.FileObject;
 import org.openide.filesystems.FileUtil;
+import org.openide.util.NbBundle.Messages;
 
+@Messages({"# {0} - project name", "TITLE_NotInLibrary=\"{0}\" was created but not added to the LoRA Library"})
 /** Registers a freshly created project folder in the library and opens it in the Projects window. */
 public final class ProjectOpener {
 
@@ -27,9 +29,11 @@ public final class ProjectOpener {
         try {
             StoreService.store().projects().register(project, folder);
             StoreService.libraryChanged();
-        } catch (StoreException | StoreAccessException e) {
-            // the project folder is complete and opens without the store; the library lists it once it works
-            LOG.log(Level.INFO, "Created " + folder + " but could not register it in the store", e);
+        } catch (StoreException e) {
+            // the project folder is complete and opens without the store; StoreService told the user why
+            LOG.log(Level.FINE, "store unavailable", e);
+        } catch (StoreAccessException e) {
+            StoreService.notifyProblem(Bundle.TITLE_NotInLibrary(project.name()), e.getMessage());
         }
         return open(folder);
     }

@@ -76,6 +76,14 @@ class NewLoraProjectWizardPanelTest {
     }
 
     @Test
+    void refusesNamesTheProjectCannotHave() {
+        type("x".repeat(121), "m1ra");
+        assertThat(panel.problem()).hasValueSatisfying(p -> assertThat(p).contains("at most 120 characters"));
+        type("Mira\tv2", "m1ra");
+        assertThat(panel.problem()).hasValueSatisfying(p -> assertThat(p).contains("without tabs"));
+    }
+
+    @Test
     void waitsForTheLibraryBeforeAcceptingATriggerWord() {
         NewLoraProjectWizardPanel fresh = new NewLoraProjectWizardPanel(tmp);
         fresh.getComponent().name.setText("Mira");
@@ -88,6 +96,8 @@ class NewLoraProjectWizardPanelTest {
         assertThat(FolderNames.fromName("Glass Shards v2!")).isEqualTo("glass-shards-v2");
         assertThat(FolderNames.fromName("Café Noir")).isEqualTo("cafe-noir");
         assertThat(FolderNames.fromName("???")).isEqualTo("lora");
+        assertThat(FolderNames.fromName("ガラスの破片")).isEqualTo("ガラスの破片");
+        assertThat(FolderNames.fromName("Стекло 2")).isEqualTo("стекло-2");
         Files.createDirectory(tmp.resolve("mira"));
         assertThat(FolderNames.unused(tmp, "mira")).isEqualTo(tmp.resolve("mira-2"));
     }

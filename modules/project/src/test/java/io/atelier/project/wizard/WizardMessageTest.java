@@ -32,4 +32,17 @@ class WizardMessageTest {
         assertThat(wizard.getProperty(WizardDescriptor.PROP_INFO_MESSAGE))
                 .isEqualTo("The trigger word will start every caption.");
     }
+
+    @Test
+    void warnsWhenTheLibraryCannotBeChecked() {
+        NewLoraProjectWizardPanel panel = new NewLoraProjectWizardPanel(tmp);
+        WizardDescriptor wizard = new WizardDescriptor(new WizardDescriptor.ArrayIterator<>(List.of(panel)));
+        panel.readSettings(wizard);
+        panel.libraryUnavailable("store busy");
+        panel.getComponent().name.setText("Mira");
+        panel.getComponent().trigger.setText("m1ra");
+        assertThat(panel.isValid()).isTrue();
+        assertThat(wizard.getProperty(WizardDescriptor.PROP_WARNING_MESSAGE))
+                .isEqualTo("The trigger word cannot be checked against the library (store busy).");
+    }
 }

@@ -1,5 +1,7 @@
 package io.atelier.store.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -23,6 +25,15 @@ public record DatabaseFiles(Path directory) {
 
     public Path databaseFile() {
         return directory.resolve(NAME + ".mv.db");
+    }
+
+    /** The database file's size, or 0 when it does not exist or cannot be read. */
+    public long sizeOrZero() {
+        try {
+            return Files.exists(databaseFile()) ? Files.size(databaseFile()) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Exists while a process has the database open; in auto-server mode it names that process's port. */

@@ -82,6 +82,7 @@ public final class StoreOpener {
             // Decided on the read-only look, so a refused file is left byte-for-byte as it was.
             refuseIfNotOurs(readable.schema());
         }
+        long sizeBeforeOpen = files.sizeOrZero();
         JdbcConnectionPool pool = JdbcConnectionPool.create(files.url(), DatabaseFiles.USER, DatabaseFiles.PASSWORD);
         try {
             SchemaState schema;
@@ -97,6 +98,14 @@ public final class StoreOpener {
                 }
                 throw new StoreException("Could not open the store " + files.databaseFile() + ": "
                         + H2Failures.oneLine(e), e);
+            }
+            if (schema.isEmpty() && sizeBeforeOpen > 0 && !recovered) {
+                // Only reachable when a stale lock file (a crashed app) made the read-only look skip the file: a
+                // store that had content and opens empty lost it. Migrating would write a new schema over it, so
+                // it is closed, moved aside and restored like any damaged file.
+                pool.dispose();
+                recover("it opens as an empty database although the file has " + sizeBeforeOpen + " bytes");
+                return openLocked();
             }
             refuseIfNotOurs(schema);
             int previousVersion = schema.schemaVersion();
