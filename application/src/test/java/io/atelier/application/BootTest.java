@@ -1,9 +1,7 @@
 package io.atelier.application;
 
-import java.util.logging.Level;
 import junit.framework.Test;
 import org.junit.jupiter.api.Assertions;
-import org.netbeans.junit.NbModuleSuite;
 import org.netbeans.junit.NbTestCase;
 import org.openide.modules.ModuleInfo;
 import org.openide.util.Lookup;
@@ -19,15 +17,7 @@ public class BootTest extends NbTestCase {
     }
 
     public static Test suite() {
-        return NbModuleSuite.createConfiguration(BootTest.class)
-                .gui(false)
-                .clusters(".*")
-                .enableModules(".*")
-                .honorAutoloadEager(true)
-                .enableClasspathModules(false)
-                .failOnMessage(Level.WARNING)
-                .failOnException(Level.INFO)
-                .suite();
+        return NbSuites.appSuite(BootTest.class, false);
     }
 
     public void testOurModulesAreEnabled() {

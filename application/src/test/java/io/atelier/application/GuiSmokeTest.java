@@ -11,7 +11,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import javax.swing.JTable;
 import javax.swing.JTree;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Assertions;
 import org.netbeans.api.project.Project;
 import org.netbeans.api.project.ProjectManager;
 import org.netbeans.api.project.ui.OpenProjects;
-import org.netbeans.junit.NbModuleSuite;
 import org.netbeans.junit.NbTestCase;
 import org.openide.filesystems.FileUtil;
 import org.openide.windows.TopComponent;
@@ -39,15 +37,7 @@ public class GuiSmokeTest extends NbTestCase {
     }
 
     public static Test suite() {
-        return NbModuleSuite.createConfiguration(GuiSmokeTest.class)
-                .gui(true)
-                .clusters(".*")
-                .enableModules(".*")
-                .honorAutoloadEager(true)
-                .enableClasspathModules(false)
-                .failOnMessage(Level.WARNING)
-                .failOnException(Level.INFO)
-                .suite();
+        return NbSuites.appSuite(GuiSmokeTest.class, true);
     }
 
     public void testMainWindowWithLibraryAndProject() throws Exception {
@@ -55,12 +45,7 @@ public class GuiSmokeTest extends NbTestCase {
                 "look and feel is " + UIManager.getLookAndFeel().getClass().getName());
 
         Path projects = Path.of(System.getProperty("atelier.home")).resolveSibling("projects");
-        TopComponent library = onEdt(() -> {
-            TopComponent tc = WindowManager.getDefault().findTopComponent("LibraryTopComponent");
-            tc.open();
-            tc.requestActive();
-            return tc;
-        });
+        TopComponent library = openWindow("LibraryTopComponent");
         JTable table = find(library, JTable.class);
 
         // a project that was in the library and whose folder was then deleted must show as Missing, quietly
@@ -87,11 +72,7 @@ public class GuiSmokeTest extends NbTestCase {
                 && "Old Experiment".equals(table.getValueAt(0, 0)) && "Missing".equals(table.getValueAt(0, 10))
                 && "Sample: Geometric Style".equals(table.getValueAt(1, 0)) && Integer.valueOf(12).equals(table.getValueAt(1, 4)));
 
-        TopComponent projectsTab = onEdt(() -> {
-            TopComponent tc = WindowManager.getDefault().findTopComponent("projectTabLogical_tc");
-            tc.open();
-            return tc;
-        });
+        TopComponent projectsTab = openWindow("projectTabLogical_tc");
         waitFor("the Projects window shows the project's sections", () -> {
             JTree tree = find(projectsTab, JTree.class);
             if (tree == null || tree.getRowCount() < 1) {
@@ -129,12 +110,7 @@ public class GuiSmokeTest extends NbTestCase {
             store.baseModels().add(new io.atelier.core.basemodel.BaseModelInspector().inspect(checkpoint, null, null,
                     io.atelier.core.basemodel.FileHasher.Progress.NONE, () -> false));
         }
-        TopComponent baseModels = onEdt(() -> {
-            TopComponent tc = WindowManager.getDefault().findTopComponent("BaseModelsTopComponent");
-            tc.open();
-            tc.requestActive();
-            return tc;
-        });
+        TopComponent baseModels = openWindow("BaseModelsTopComponent");
         JTable models = find(baseModels, JTable.class);
         waitFor("the Base Models window lists the checkpoint", () -> models.getRowCount() == 1
                 && "tiny-sdxl".equals(models.getValueAt(0, 0)) && "SDXL".equals(models.getValueAt(0, 1)));
@@ -240,6 +216,17 @@ public class GuiSmokeTest extends NbTestCase {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + 12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.putLong(h.length).put(h);
         java.nio.file.Files.write(file, b.array());
+    }
+
+    /** Opens a window of the app by its id and brings it to the front. */
+    private static TopComponent openWindow(String id) throws Exception {
+        return onEdt(() -> {
+            TopComponent tc = WindowManager.getDefault().findTopComponent(id);
+            Assertions.assertNotNull(tc, "no window " + id);
+            tc.open();
+            tc.requestActive();
+            return tc;
+        });
     }
 
     private static void saveScreenshot(File file) throws Exception {

@@ -22,6 +22,22 @@ final class NbSuites {
                 result.failureCount() + " failures, " + result.errorCount() + " errors (details above)");
     }
 
+    /**
+     * The assembled application with every module enabled, failing on any warning or logged exception.
+     * {@code gui} starts the real main window (needs a display).
+     */
+    static junit.framework.Test appSuite(Class<? extends org.netbeans.junit.NbTestCase> test, boolean gui) {
+        return org.netbeans.junit.NbModuleSuite.createConfiguration(test)
+                .gui(gui)
+                .clusters(".*")
+                .enableModules(".*")
+                .honorAutoloadEager(true)
+                .enableClasspathModules(false)
+                .failOnMessage(java.util.logging.Level.WARNING)
+                .failOnException(java.util.logging.Level.INFO)
+                .suite();
+    }
+
     /** A fresh store home for one suite, so tests never touch the user's ~/.atelier. */
     static Path freshHome(String name) throws java.io.IOException {
         Path base = Path.of(System.getProperty("nbjunit.workdir", System.getProperty("java.io.tmpdir")));

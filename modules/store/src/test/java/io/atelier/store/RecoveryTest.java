@@ -95,11 +95,7 @@ class RecoveryTest {
     @Test
     void aFileWhoseDataPagesAreDestroyedIsNotMistakenForAnEmptyStore() throws Exception {
         storeWithTwoProjectsAndADailyBackup();
-        byte[] bytes = Files.readAllBytes(databaseFile);
-        for (int i = 8192; i < bytes.length; i += 7) {
-            bytes[i] ^= 0x5a;
-        }
-        Files.write(databaseFile, bytes);
+        destroyDataPages();
 
         try (Store store = Store.open(location, clockAt("2026-11-29T10:15:00"))) {
             assertThat(store.report().recovered()).isTrue();
@@ -110,11 +106,7 @@ class RecoveryTest {
     @Test
     void aDamagedFileBehindAStaleLockIsRecoveredNotOverwritten() throws Exception {
         storeWithTwoProjectsAndADailyBackup();
-        byte[] bytes = Files.readAllBytes(databaseFile);
-        for (int i = 8192; i < bytes.length; i += 7) {
-            bytes[i] ^= 0x5a;
-        }
-        Files.write(databaseFile, bytes);
+        destroyDataPages();
         // a crashed app leaves its lock file behind, so the read-only look cannot be taken
         Files.writeString(location.databaseDir().resolve("atelier.lock.db"), "#FileLock\nmethod=file\n");
 
@@ -177,6 +169,15 @@ class RecoveryTest {
         }
         assertThat(backups(location)).hasSize(1);
         return backups(location).get(0);
+    }
+
+    /** Flips bytes past the file header: H2 then opens the file as an empty database. */
+    private void destroyDataPages() throws java.io.IOException {
+        byte[] bytes = Files.readAllBytes(databaseFile);
+        for (int i = 8192; i < bytes.length; i += 7) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(databaseFile, bytes);
     }
 
     private static byte[] randomBytes(int size) {
