@@ -1,0 +1,2 @@
+/** Image decoding, resampling, quality measures and perceptual hashes for datasets. No Swing. */
+package io.atelier.imaging;
