@@ -1,20 +1,17 @@
 package io.atelier.project.type;
 
 import io.atelier.core.project.ProjectStats;
-import java.awt.Image;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import javax.swing.Action;
 import org.openide.filesystems.FileChangeAdapter;
 import org.openide.filesystems.FileChangeListener;
 import org.openide.filesystems.FileEvent;
 import org.openide.filesystems.FileRenameEvent;
 import org.openide.filesystems.FileUtil;
-import org.openide.nodes.AbstractNode;
 import org.openide.nodes.ChildFactory;
 import org.openide.nodes.Children;
 import org.openide.nodes.Node;
@@ -29,17 +26,13 @@ import org.openide.util.NbBundle.Messages;
     "# {1} - count",
     "LBL_SectionCount={0} ({1})"
 })
-final class FolderSectionNode extends AbstractNode {
+final class FolderSectionNode extends SectionNode {
 
     private final String label;
-    private final String iconKey;
 
     private FolderSectionNode(EntryFactory factory, String label, String iconKey) {
-        super(Children.create(factory, true));
+        super(Children.create(factory, true), label, iconKey);
         this.label = label;
-        this.iconKey = iconKey;
-        setName(label);
-        setDisplayName(label);
         factory.owner = this;
     }
 
@@ -61,21 +54,6 @@ final class FolderSectionNode extends AbstractNode {
 
     void showCount(int count) {
         setDisplayName(count == 0 ? label : Bundle.LBL_SectionCount(label, count));
-    }
-
-    @Override
-    public Image getIcon(int type) {
-        return SectionNode.sectionIcon(iconKey);
-    }
-
-    @Override
-    public Image getOpenedIcon(int type) {
-        return getIcon(type);
-    }
-
-    @Override
-    public Action[] getActions(boolean context) {
-        return new Action[0];
     }
 
     /** Lists the matching entries of one folder, off the event thread, and refreshes on changes. */

@@ -6,12 +6,15 @@ import org.openide.nodes.AbstractNode;
 import org.openide.nodes.Children;
 import org.openide.util.ImageUtilities;
 
-/** A workflow step of a project that has nothing to list yet: it shows its empty state as its only child. */
-final class SectionNode extends AbstractNode {
+/**
+ * A workflow step of a project (Dataset, Captions, Configs, Runs, Gallery): its icon, no actions of its own.
+ * {@link #empty} makes one that has nothing to list yet and shows its empty state as its only child.
+ */
+class SectionNode extends AbstractNode {
 
     private final String iconKey;
 
-    private SectionNode(Children children, String name, String iconKey) {
+    SectionNode(Children children, String name, String iconKey) {
         super(children);
         this.iconKey = iconKey;
         setName(name);

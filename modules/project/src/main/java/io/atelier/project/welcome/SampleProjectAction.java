@@ -1,6 +1,5 @@
 package io.atelier.project.welcome;
 
-import io.atelier.core.project.LoraProject;
 import io.atelier.core.project.TriggerWord;
 import io.atelier.core.sample.SampleProject;
 import io.atelier.project.store.StoreService;
@@ -45,8 +44,8 @@ public final class SampleProjectAction {
             try {
                 Files.createDirectories(parent);
                 Path folder = FolderNames.unused(parent, "atelier-sample");
-                LoraProject project = SampleProject.create(folder, IMAGES, unusedTrigger());
-                ProjectOpener.registerAndOpen(project, folder);
+                SampleProject.create(folder, IMAGES, unusedTrigger());
+                ProjectOpener.open(folder);
             } catch (IOException | RuntimeException e) {
                 DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
                         Bundle.ERR_Sample(e.getMessage()), NotifyDescriptor.ERROR_MESSAGE));

@@ -103,7 +103,7 @@ public final class NewLoraProjectAction implements ActionListener {
                         taken.get().project().name(), taken.get().folder()));
             }
             ProjectFolders.create(folder, project);
-            ProjectOpener.registerAndOpen(project, folder);
+            ProjectOpener.open(folder);
         } catch (IOException ex) {
             LOG.log(Level.INFO, "Creating " + folder + " failed", ex);
             DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
