@@ -1,0 +1,78 @@
+package io.atelier.imaging.decode;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+
+/**
+ * Decodes an image file (PNG, JPEG incl. CMYK/YCCK, WebP, BMP, GIF first frame, TIFF) to an upright, opaque
+ * sRGB {@code TYPE_INT_RGB} image: EXIF orientation applied, transparency composited onto white.
+ * Thread-safe: every call uses its own reader.
+ */
+public final class ImageDecoder {
+
+    private static final Logger LOG = Logger.getLogger(ImageDecoder.class.getName());
+    /**
+     * Reader warnings that mean the file ended early. libjpeg (inside the JDK and TwelveMonkeys JPEG readers)
+     * only warns "Premature end of JPEG file" and fills the rest with grey, which must not pass as a good image.
+     */
+    private static final Pattern TRUNCATION = Pattern.compile("premature end|truncat|unexpected end|\\beof\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ImageProbe probe;
+
+    public ImageDecoder() {
+        this(new ImageProbe());
+    }
+
+    /** Decoder with the size limits of {@code probe}. */
+    public ImageDecoder(ImageProbe probe) {
+        this.probe = probe;
+    }
+
+    /** The upright, opaque sRGB image in {@code file}. */
+    public BufferedImage decode(Path file) throws IOException {
+        String format;
+        BufferedImage decoded;
+        // The probe checks the header first, so a decompression bomb is refused before any raster is allocated.
+        try (OpenedImage image = probe.open(file)) {
+            format = image.info().format();
+            decoded = readPixels(image);
+        }
+        int orientation = ExifOrientation.read(file, format);
+        return Orientation.apply(OpaqueRgb.convert(decoded), orientation);
+    }
+
+    private static BufferedImage readPixels(OpenedImage image) throws ImageDecodeException {
+        ImageReader reader = image.reader();
+        List<String> warnings = new ArrayList<>();
+        IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
+        reader.addIIOReadWarningListener(listener);
+        BufferedImage pixels;
+        try {
+            ImageReadParam param = reader.getDefaultReadParam();
+            pixels = reader.read(0, param); // image 0: the first frame of a GIF or page of a TIFF
+        } catch (IOException | RuntimeException e) {
+            throw new ImageDecodeException(image.file(),
+                    "cannot decode " + image.info().format() + " image data (truncated or corrupt file?)", e);
+        } finally {
+            reader.removeIIOReadWarningListener(listener);
+        }
+        for (String warning : warnings) {
+            if (TRUNCATION.matcher(warning).find()) {
+                throw new ImageDecodeException(image.file(),
+                        "truncated " + image.info().format() + " file: " + warning.toLowerCase(Locale.ROOT).trim());
+            }
+            LOG.fine(() -> image.file() + ": " + warning);
+        }
+        return pixels;
+    }
+}
