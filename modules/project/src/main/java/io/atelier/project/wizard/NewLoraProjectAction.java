@@ -51,7 +51,7 @@ import org.openide.util.RequestProcessor;
 })
 public final class NewLoraProjectAction implements ActionListener {
 
-    static final RequestProcessor RP = new RequestProcessor("New LoRA Project", 1);
+    private static final RequestProcessor RP = new RequestProcessor("New LoRA Project", 1);
     private static final Logger LOG = Logger.getLogger(NewLoraProjectAction.class.getName());
 
     @Override
@@ -64,7 +64,6 @@ public final class NewLoraProjectAction implements ActionListener {
         wizard.setTitleFormat(new java.text.MessageFormat(Bundle.TITLE_NewLoraProject()));
         Dialog dialog = DialogDisplayer.getDefault().createDialog(wizard);
         dialog.setVisible(true);
-        dialog.toFront();
         if (wizard.getValue() == WizardDescriptor.FINISH_OPTION) {
             LoraProject project = LoraProject.create((String) wizard.getProperty("name"),
                     (String) wizard.getProperty("trigger"), (LoraKind) wizard.getProperty("kind"),
@@ -105,7 +104,7 @@ public final class NewLoraProjectAction implements ActionListener {
             ProjectFolders.create(folder, project);
             ProjectOpener.open(folder);
         } catch (IOException ex) {
-            LOG.log(Level.INFO, "Creating " + folder + " failed", ex);
+            LOG.log(Level.FINE, "Creating " + folder + " failed", ex); // the dialog tells the user
             DialogDisplayer.getDefault().notifyLater(new NotifyDescriptor.Message(
                     Bundle.ERR_CreateFailed(ex.getMessage()), NotifyDescriptor.ERROR_MESSAGE));
         } finally {
