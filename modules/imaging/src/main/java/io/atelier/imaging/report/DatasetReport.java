@@ -1,0 +1,163 @@
+package io.atelier.imaging.report;
+
+import io.atelier.core.project.ProjectLayout;
+import io.atelier.core.project.ProjectStats;
+import io.atelier.imaging.decode.ImageDecoder;
+import io.atelier.imaging.decode.ImageInfo;
+import io.atelier.imaging.decode.ImageProbe;
+import io.atelier.imaging.hash.ContentHash;
+import io.atelier.imaging.hash.NearDuplicateFinder;
+import io.atelier.imaging.hash.PerceptualHash;
+import io.atelier.imaging.quality.BlurMeasure;
+import io.atelier.imaging.quality.JpegQuality;
+import io.atelier.imaging.quality.JpegQualityEstimate;
+import io.atelier.imaging.resample.Resampler;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The quality report of a project's {@code dataset/} folder: per-image findings (size and upscaling, blur, JPEG
+ * compression, caption) and dataset-level ones (exact and near duplicates, aspect-ratio spread, size against the
+ * workflow's advice, uncaptioned images). Files that cannot be decoded become {@link FileProblem}s; the rest of the
+ * dataset is still checked.
+ *
+ * @param longSide        target long side the upscale findings refer to
+ * @param images          findings of every readable image, by file name
+ * @param problems        images that could not be read, by file name
+ * @param exactDuplicates groups (2+) of byte-identical files, each by file name
+ * @param nearDuplicates  groups (2+) of perceptually near-identical images; of each exact group only the first file
+ *                        takes part, so a near group never just repeats an exact one
+ * @param aspectSpread    narrowest and widest image; null when there is no readable image
+ * @param size            readable image count against the workflow's advice
+ * @param uncaptioned     readable images without a non-blank caption
+ */
+public record DatasetReport(int longSide, List<ImageFinding> images, List<FileProblem> problems,
+                            List<List<String>> exactDuplicates, List<List<String>> nearDuplicates,
+                            AspectSpread aspectSpread, DatasetSize size, List<String> uncaptioned) {
+
+    public DatasetReport {
+        images = List.copyOf(images);
+        problems = List.copyOf(problems);
+        exactDuplicates = exactDuplicates.stream().map(List::copyOf).toList();
+        nearDuplicates = nearDuplicates.stream().map(List::copyOf).toList();
+        uncaptioned = List.copyOf(uncaptioned);
+    }
+
+    /** Checks the dataset against the default long side (1024). */
+    public static DatasetReport of(ProjectLayout layout) throws IOException {
+        return of(layout, Resampler.DEFAULT_LONG_SIDE);
+    }
+
+    /** @throws IOException when the dataset folder cannot be listed (a single bad image is a problem, not this) */
+    public static DatasetReport of(ProjectLayout layout, int longSide) throws IOException {
+        if (longSide <= 0) {
+            throw new IllegalArgumentException("long side must be positive, got " + longSide);
+        }
+        ImageProbe probe = new ImageProbe();
+        ImageDecoder decoder = new ImageDecoder(probe);
+        List<ImageFinding> findings = new ArrayList<>();
+        List<FileProblem> problems = new ArrayList<>();
+        for (Path file : imageFiles(layout)) {
+            String name = file.getFileName().toString();
+            try {
+                findings.add(check(file, name, probe, decoder, longSide));
+            } catch (IOException | RuntimeException e) {
+                problems.add(new FileProblem(name, e.getMessage() != null ? e.getMessage() : e.toString()));
+            }
+        }
+        return summarise(longSide, findings, problems);
+    }
+
+    /**
+     * The image files of the dataset, sorted by name: regular files directly in {@code dataset/} with an image
+     * extension; hidden files and folders ({@code .originals}, ...) are not part of the training set.
+     */
+    public static List<Path> imageFiles(ProjectLayout layout) throws IOException {
+        Path dataset = layout.dataset();
+        if (!Files.isDirectory(dataset)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dataset)) {
+            return files.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(ProjectStats::isImage)
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /** Whether a non-blank {@code .txt} caption lies beside {@code image}; checked on bytes, so any encoding works. */
+    public static boolean hasCaption(Path image) throws IOException {
+        Path caption = ProjectStats.captionOf(image);
+        if (!Files.isRegularFile(caption)) {
+            return false;
+        }
+        for (byte b : Files.readAllBytes(caption)) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Probe, then decode once; blur and perceptual hash both come from the same decoded image. */
+    private static ImageFinding check(Path file, String name, ImageProbe probe, ImageDecoder decoder, int longSide)
+            throws IOException {
+        ImageInfo info = probe.probe(file);
+        BufferedImage image = decoder.decode(file);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double blur = BlurMeasure.score(image);
+        long phash = PerceptualHash.of(image);
+        Integer quality = null;
+        boolean heavy = false;
+        if ("jpeg".equals(info.format())) {
+            try {
+                JpegQuality q = JpegQualityEstimate.of(file);
+                quality = q.quality();
+                heavy = q.heavilyCompressed();
+            } catch (IOException e) {
+                // no standard luminance table: the quality is unknown, not a reason to reject the image
+            }
+        }
+        return new ImageFinding(name, info.format(), w, h, Resampler.needsUpscale(w, h, longSide),
+                Resampler.scaleFactor(w, h, longSide), blur, blur < BlurMeasure.BLURRY_BELOW, quality, heavy,
+                hasCaption(file), ContentHash.of(file), PerceptualHash.toHex(phash));
+    }
+
+    static DatasetReport summarise(int longSide, List<ImageFinding> findings, List<FileProblem> problems) {
+        Map<String, List<String>> byContent = new LinkedHashMap<>();
+        for (ImageFinding f : findings) {
+            byContent.computeIfAbsent(f.contentHash(), k -> new ArrayList<>()).add(f.file());
+        }
+        List<List<String>> exact = byContent.values().stream().filter(g -> g.size() > 1).toList();
+
+        List<ImageFinding> representatives = new ArrayList<>();
+        for (ImageFinding f : findings) {
+            if (byContent.get(f.contentHash()).get(0).equals(f.file())) {
+                representatives.add(f);
+            }
+        }
+        List<List<String>> near = new NearDuplicateFinder()
+                .groups(representatives, f -> Long.parseUnsignedLong(f.perceptualHash(), 16)).stream()
+                .map(g -> g.stream().map(ImageFinding::file).toList())
+                .toList();
+
+        AspectSpread spread = null;
+        if (!findings.isEmpty()) {
+            ImageFinding narrow = findings.stream().min(Comparator.comparingDouble(ImageFinding::aspect)).get();
+            ImageFinding wide = findings.stream().max(Comparator.comparingDouble(ImageFinding::aspect)).get();
+            spread = new AspectSpread(narrow.aspect(), narrow.file(), wide.aspect(), wide.file());
+        }
+        List<String> uncaptioned = findings.stream().filter(f -> !f.captioned()).map(ImageFinding::file).toList();
+        return new DatasetReport(longSide, findings, problems, exact, near, spread, DatasetSize.of(findings.size()),
+                uncaptioned);
+    }
+}
