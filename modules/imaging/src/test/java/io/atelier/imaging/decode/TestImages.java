@@ -16,7 +16,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Builds test image files. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -81,7 +81,7 @@ final class TestImages {
     }
 
     /** A PNG consisting of a valid IHDR claiming {@code width x height}, a tiny IDAT and IEND. */
-    static Path pngHeaderOnly(int width, int height, Path file) throws IOException {
+    public static Path pngHeaderOnly(int width, int height, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             ByteBuffer ihdr = ByteBuffer.allocate(13);

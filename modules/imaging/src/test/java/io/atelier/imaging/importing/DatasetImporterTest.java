@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.atelier.core.project.ProjectLayout;
 import io.atelier.imaging.decode.ImageProbe;
+import io.atelier.imaging.decode.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -130,7 +129,7 @@ class DatasetImporterTest {
         Path src = Files.createDirectories(tmp.resolve("src"));
         Path empty = Files.createFile(src.resolve("empty.png"));
         Path fake = Files.writeString(src.resolve("fake.jpg"), "this is not a jpeg");
-        Path bomb = pngHeaderOnly(50_000, 50_000, src.resolve("bomb.png"));
+        Path bomb = TestImages.pngHeaderOnly(50_000, 50_000, src.resolve("bomb.png"));
         byte[] full = Files.readAllBytes(png(tmp.resolve("whole.png"), Color.RED));
         Path truncated = Files.write(src.resolve("truncated.png"), java.util.Arrays.copyOf(full, 12));
         Path good = png(src.resolve("good.png"), Color.RED);
@@ -315,29 +314,5 @@ class DatasetImporterTest {
     private static Path jpg(Path file, Color c) throws IOException {
         ImageIO.write(image(c), "jpg", file.toFile());
         return file;
-    }
-
-    /** A PNG whose valid IHDR claims {@code width x height}, with a tiny IDAT and IEND. */
-    private static Path pngHeaderOnly(int width, int height, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-            ByteBuffer ihdr = ByteBuffer.allocate(13);
-            ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-            chunk(out, "IHDR", ihdr.array());
-            chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
-            chunk(out, "IEND", new byte[0]);
-        }
-        return file;
-    }
-
-    private static void chunk(OutputStream out, String type, byte[] data) throws IOException {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.write(typeBytes);
-        out.write(data);
-        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }
