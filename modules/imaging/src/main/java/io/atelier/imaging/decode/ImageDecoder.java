@@ -40,18 +40,31 @@ public final class ImageDecoder {
 
     /** The upright, opaque sRGB image in {@code file}. */
     public BufferedImage decode(Path file) throws IOException {
+        return decode(file, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The upright, opaque sRGB image in {@code file}, read with source subsampling so that its long side is not
+     * much more than twice {@code minLongSide} (never less than {@code minLongSide}, unless the image is smaller).
+     * For previews and thumbnails: a 6000 px photo for a 256 px thumbnail allocates 1/100 of the pixels.
+     */
+    public BufferedImage decode(Path file, int minLongSide) throws IOException {
+        if (minLongSide < 1) {
+            throw new IllegalArgumentException("long side must be positive: " + minLongSide);
+        }
         String format;
         BufferedImage decoded;
         // The probe checks the header first, so a decompression bomb is refused before any raster is allocated.
         try (OpenedImage image = probe.open(file)) {
             format = image.info().format();
-            decoded = readPixels(image);
+            int longSide = Math.max(image.info().width(), image.info().height());
+            decoded = readPixels(image, Math.max(1, longSide / minLongSide));
         }
         int orientation = ExifOrientation.read(file, format);
         return Orientation.apply(OpaqueRgb.convert(decoded), orientation);
     }
 
-    private static BufferedImage readPixels(OpenedImage image) throws ImageDecodeException {
+    private static BufferedImage readPixels(OpenedImage image, int subsampling) throws ImageDecodeException {
         ImageReader reader = image.reader();
         List<String> warnings = new ArrayList<>();
         IIOReadWarningListener listener = (source, warning) -> warnings.add(warning);
@@ -59,6 +72,9 @@ public final class ImageDecoder {
         BufferedImage pixels;
         try {
             ImageReadParam param = reader.getDefaultReadParam();
+            if (subsampling > 1) {
+                param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+            }
             pixels = reader.read(0, param); // image 0: the first frame of a GIF or page of a TIFF
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException(image.file(),

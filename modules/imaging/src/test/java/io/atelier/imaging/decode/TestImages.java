@@ -32,7 +32,7 @@ public final class TestImages {
         return image;
     }
 
-    static Path write(BufferedImage image, String format, Path file) throws IOException {
+    public static Path write(BufferedImage image, String format, Path file) throws IOException {
         if (!ImageIO.write(image, format, file.toFile())) {
             throw new IOException("no writer for " + format);
         }
@@ -40,7 +40,7 @@ public final class TestImages {
     }
 
     /** JPEG at high quality, optionally progressive. */
-    static Path writeJpeg(BufferedImage image, boolean progressive, Path file) throws IOException {
+    public static Path writeJpeg(BufferedImage image, boolean progressive, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -58,7 +58,7 @@ public final class TestImages {
     }
 
     /** Inserts an APP1 Exif segment carrying only Orientation right after the SOI marker of a JPEG. */
-    static Path withExifOrientation(Path jpeg, int orientation, Path file) throws IOException {
+    public static Path withExifOrientation(Path jpeg, int orientation, Path file) throws IOException {
         byte[] original = Files.readAllBytes(jpeg);
         ByteBuffer tiff = ByteBuffer.allocate(26); // big-endian by default, matching "MM"
         tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8); // header, IFD0 at 8
@@ -105,14 +105,14 @@ public final class TestImages {
     }
 
     /** The first {@code keep} fraction of a file's bytes, written to {@code file}. */
-    static Path truncate(Path source, double keep, Path file) throws IOException {
+    public static Path truncate(Path source, double keep, Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(source);
         Files.write(file, java.util.Arrays.copyOf(bytes, (int) (bytes.length * keep)));
         return file;
     }
 
     /** A noisy image so compressed files are large enough that truncation hits pixel data. */
-    static BufferedImage noise(int width, int height, long seed) {
+    public static BufferedImage noise(int width, int height, long seed) {
         java.util.Random random = new java.util.Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
