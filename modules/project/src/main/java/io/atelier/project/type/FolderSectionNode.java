@@ -1,12 +1,15 @@
 package io.atelier.project.type;
 
 import io.atelier.core.project.ProjectStats;
+import io.atelier.project.api.ProjectNodeExtensions;
+import java.awt.datatransfer.Transferable;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.swing.Action;
 import org.openide.filesystems.FileChangeAdapter;
 import org.openide.filesystems.FileChangeListener;
 import org.openide.filesystems.FileEvent;
@@ -15,11 +18,16 @@ import org.openide.filesystems.FileUtil;
 import org.openide.nodes.ChildFactory;
 import org.openide.nodes.Children;
 import org.openide.nodes.Node;
+import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.Utilities;
+import org.openide.util.datatransfer.PasteType;
+import org.openide.util.lookup.Lookups;
 
 /**
  * A workflow step backed by files in the project folder (dataset images, captions, run folders). It lists
  * them, counts them in its name, follows changes on disk, and shows its empty state when there are none.
+ * The Dataset step also shows the actions other modules register for it and takes files dropped from the desktop.
  */
 @Messages({
     "# {0} - section",
@@ -29,16 +37,23 @@ import org.openide.util.NbBundle.Messages;
 final class FolderSectionNode extends SectionNode {
 
     private final String label;
+    private final LoraProjectImpl datasetOf;   // null for the sections that are not the dataset
+
+    private FolderSectionNode(EntryFactory factory, String label, String iconKey, LoraProjectImpl datasetOf) {
+        super(Children.create(factory, true), datasetOf == null ? Lookup.EMPTY : Lookups.singleton(datasetOf),
+                label, iconKey);
+        this.label = label;
+        this.datasetOf = datasetOf;
+        factory.owner = this;
+    }
 
     private FolderSectionNode(EntryFactory factory, String label, String iconKey) {
-        super(Children.create(factory, true), label, iconKey);
-        this.label = label;
-        factory.owner = this;
+        this(factory, label, iconKey, null);
     }
 
     static Node dataset(LoraProjectImpl p, String label, String empty) {
         Path dir = p.layout().dataset();
-        return new FolderSectionNode(new EntryFactory(dir, empty, ProjectStats::isImage, "image"), label, "dataset");
+        return new FolderSectionNode(new EntryFactory(dir, empty, ProjectStats::isImage, "image"), label, "dataset", p);
     }
 
     static Node captions(LoraProjectImpl p, String label, String empty) {
@@ -50,6 +65,27 @@ final class FolderSectionNode extends SectionNode {
     static Node runs(LoraProjectImpl p, String label, String empty) {
         Path dir = p.layout().runs();
         return new FolderSectionNode(new EntryFactory(dir, empty, f -> f.toFile().isDirectory(), "run"), label, "runs");
+    }
+
+    @Override
+    public Action[] getActions(boolean context) {
+        return datasetOf == null ? super.getActions(context)
+                : Utilities.actionsForPath(ProjectNodeExtensions.DATASET_ACTIONS).toArray(Action[]::new);
+    }
+
+    @Override
+    public Action getPreferredAction() {
+        for (Action a : getActions(false)) {
+            if (a != null) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public PasteType getDropType(Transferable t, int action, int index) {
+        return datasetOf == null ? null : ImageDrops.pasteType(datasetOf, t);
     }
 
     void showCount(int count) {

@@ -1,7 +1,9 @@
 package io.atelier.project.type;
 
 import io.atelier.core.project.LoraProject;
+import io.atelier.project.api.ProjectNodeExtensions;
 import java.awt.Image;
+import java.awt.datatransfer.Transferable;
 import java.beans.PropertyChangeListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import org.openide.nodes.Children;
 import org.openide.nodes.Node;
 import org.openide.util.ImageUtilities;
 import org.openide.util.NbBundle.Messages;
+import org.openide.util.Utilities;
 import org.openide.util.WeakListeners;
+import org.openide.util.datatransfer.PasteType;
 import org.openide.util.lookup.Lookups;
 import org.openide.xml.XMLUtil;
 
@@ -87,9 +91,21 @@ final class ProjectRootNode extends AbstractNode {
         return getIcon(type);
     }
 
+    /** What other modules register for LoRA projects, then Close. */
     @Override
     public Action[] getActions(boolean context) {
-        return new Action[]{CommonProjectActions.closeProjectAction()};
+        List<Action> actions = new ArrayList<>(Utilities.actionsForPath(ProjectNodeExtensions.PROJECT_ACTIONS));
+        if (!actions.isEmpty()) {
+            actions.add(null);
+        }
+        actions.add(CommonProjectActions.closeProjectAction());
+        return actions.toArray(Action[]::new);
+    }
+
+    /** Files dropped on the project go into its dataset. */
+    @Override
+    public PasteType getDropType(Transferable t, int action, int index) {
+        return ImageDrops.pasteType(project, t);
     }
 
     static String escape(String s) {

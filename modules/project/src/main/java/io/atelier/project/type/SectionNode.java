@@ -5,6 +5,7 @@ import javax.swing.Action;
 import org.openide.nodes.AbstractNode;
 import org.openide.nodes.Children;
 import org.openide.util.ImageUtilities;
+import org.openide.util.Lookup;
 
 /**
  * A workflow step of a project (Dataset, Captions, Configs, Runs, Gallery): its icon, no actions of its own.
@@ -15,7 +16,11 @@ class SectionNode extends AbstractNode {
     private final String iconKey;
 
     SectionNode(Children children, String name, String iconKey) {
-        super(children);
+        this(children, Lookup.EMPTY, name, iconKey);
+    }
+
+    SectionNode(Children children, Lookup lookup, String name, String iconKey) {
+        super(children, lookup);
         this.iconKey = iconKey;
         setName(name);
         setDisplayName(name);
