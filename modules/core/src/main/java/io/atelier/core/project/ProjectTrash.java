@@ -1,5 +1,6 @@
 package io.atelier.core.project;
 
+import io.atelier.core.io.FreeName;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -75,6 +76,27 @@ public final class ProjectTrash {
         return moved;
     }
 
+    /**
+     * Moves one file into a new batch folder as if it came from {@code as}: for a file in a scratch folder that
+     * stands for a dataset file (an edited prepared image set aside by Undo), so that restoring it puts it where
+     * the user knew it.
+     */
+    public TrashedFile moveToTrashAs(Path file, Path as) throws IOException {
+        Path absolute = as.toAbsolutePath().normalize();
+        if (!absolute.startsWith(layout.root()) || absolute.startsWith(layout.trash())) {
+            throw new IOException(as + " is not a place in the project " + layout.root());
+        }
+        Instant now = Instant.now();
+        Path target = newBatchFolder(now).resolve(layout.root().relativize(absolute).toString());
+        Files.createDirectories(target.getParent());
+        try {
+            move(file, target);
+        } catch (IOException e) {
+            throw new IOException("cannot move " + file + " to the trash: " + e.getMessage(), e);
+        }
+        return new TrashedFile(target, absolute, now);
+    }
+
     /** Everything in the trash, newest batch first, files of a batch by path. */
     public List<TrashedFile> list() throws IOException {
         Path trash = layout.trash();
@@ -110,10 +132,10 @@ public final class ProjectTrash {
             throw new IOException(entry.trashed() + " is not in the trash of " + layout.root());
         }
         Path caption = ProjectStats.isImage(trashed) ? ProjectStats.captionOf(trashed) : null;
-        Path target = freeName(entry.originalLocation());
+        Path target = FreeName.of(entry.originalLocation());
         moveBack(trashed, target);
         if (caption != null && Files.isRegularFile(caption)) {
-            moveBack(caption, freeName(ProjectStats.captionOf(target)));
+            moveBack(caption, FreeName.of(ProjectStats.captionOf(target)));
         }
         removeEmptyFolders(trashed.getParent());
         return target;
@@ -150,23 +172,6 @@ public final class ProjectTrash {
                 return Files.getLastModifiedTime(batch).toInstant();
             } catch (IOException io) {
                 return Instant.EPOCH;
-            }
-        }
-    }
-
-    /** {@code path}, or the first free {@code name-N.ext} beside it. */
-    static Path freeName(Path path) {
-        if (!Files.exists(path)) {
-            return path;
-        }
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : "";
-        for (int n = 2; ; n++) {
-            Path candidate = path.resolveSibling(base + "-" + n + ext);
-            if (!Files.exists(candidate)) {
-                return candidate;
             }
         }
     }
