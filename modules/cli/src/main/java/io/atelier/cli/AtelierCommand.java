@@ -17,6 +17,8 @@ public final class AtelierCommand {
 
     /** A user error: reported as one line, exit code 1. */
     static final int FAILED = 1;
+    /** The command did its job, but some files were left out; each is listed (2 is picocli's usage error). */
+    static final int PARTIAL = 3;
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Store location (default: $ATELIER_HOME, else ~/.atelier).")

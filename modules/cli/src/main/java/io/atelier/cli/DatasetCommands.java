@@ -4,7 +4,6 @@ import io.atelier.core.buckets.BucketPlan;
 import io.atelier.core.buckets.BucketPlanner;
 import io.atelier.core.buckets.BucketSettings;
 import io.atelier.core.buckets.ImageSize;
-import io.atelier.core.project.ProjectDescriptor;
 import io.atelier.core.project.ProjectLayout;
 import io.atelier.imaging.decode.ImageInfo;
 import io.atelier.imaging.decode.ImageProbe;
@@ -15,7 +14,6 @@ import io.atelier.imaging.report.ImageFinding;
 import io.atelier.imaging.resample.Resampler;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code atelier dataset}: the quality report and the bucket preview of a project's dataset. */
-@Command(name = "dataset", description = "The images of a LoRA project.", mixinStandardHelpOptions = true)
+/**
+ * {@code atelier dataset}: the quality report and the bucket preview of a project's dataset; import, prepare and
+ * export are subcommands of their own.
+ */
+@Command(name = "dataset", description = "The images of a LoRA project.", mixinStandardHelpOptions = true,
+        subcommands = {DatasetImportCommand.class, DatasetPrepareCommand.class, DatasetUndoPrepareCommand.class,
+                DatasetExportZipCommand.class})
 final class DatasetCommands {
 
     @Spec
@@ -42,7 +45,7 @@ final class DatasetCommands {
         if (longSide <= 0) {
             throw new CliFailure("--long-side must be positive, got " + longSide);
         }
-        ProjectLayout layout = project(dir);
+        ProjectLayout layout = ProjectDirs.layout(dir);
         DatasetReport report;
         try {
             report = DatasetReport.of(layout, longSide);
@@ -98,7 +101,7 @@ final class DatasetCommands {
         } catch (IllegalArgumentException e) {
             throw new CliFailure(e.getMessage(), e);
         }
-        ProjectLayout layout = project(dir);
+        ProjectLayout layout = ProjectDirs.layout(dir);
         List<Path> files;
         try {
             files = DatasetReport.imageFiles(layout);
@@ -153,18 +156,6 @@ final class DatasetCommands {
         return 0;
     }
 
-    /** The project folder's layout, or one clear line when {@code dir} is not a project. */
-    private static ProjectLayout project(Path dir) {
-        Path folder = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(folder)) {
-            throw new CliFailure(folder + " does not exist or is not a folder");
-        }
-        if (!ProjectDescriptor.isProjectFolder(folder)) {
-            throw new CliFailure(folder + " is not a LoRA project folder (no " + ProjectDescriptor.FILE_NAME + ")");
-        }
-        return new ProjectLayout(folder);
-    }
-
     private static String findings(ImageFinding f) {
         List<String> list = new ArrayList<>();
         if (f.needsUpscale()) {
@@ -189,7 +180,7 @@ final class DatasetCommands {
         return String.join("; ", groups.stream().map(g -> String.join(" = ", g)).toList());
     }
 
-    private static void printProblems(PrintWriter out, List<FileProblem> problems) {
+    static void printProblems(PrintWriter out, List<FileProblem> problems) {
         if (!problems.isEmpty()) {
             out.println("Unreadable: " + problems.size());
             for (FileProblem p : problems) {

@@ -119,23 +119,27 @@ public final class DatasetPreparer {
             }
 
             List<FileProblem> problems = new ArrayList<>();
-            PrepareJournal plan = plan(layout, options, previous, problems);
+            List<FileProblem> notes = new ArrayList<>();
+            PrepareJournal plan = plan(layout, options, previous, problems, notes);
             if (previous != null && alreadyPrepared(plan, previous)) {
-                return new PrepareResult(previous.items().stream().map(Item::prepared).toList(), problems, false,
-                        true);
+                return new PrepareResult(previous.items().stream().map(Item::prepared).toList(), problems, notes,
+                        false, true);
             }
             plan.write(layout);
             List<Item> rendered = render(layout, plan, listener, stop, problems);
             if (rendered == null) {
-                return new PrepareResult(List.of(), problems, true, false);
+                return new PrepareResult(List.of(), problems, notes, true, false);
             }
             PrepareJournal named = plan.withItems(name(rendered, options.format()));
-            problems.addAll(clearNamesNeeded(layout, named, plan.items()));
+            notes.addAll(clearNamesNeeded(layout, named, plan.items()));
+            List<FileProblem> recorded = new ArrayList<>(problems);
+            recorded.addAll(notes);
             PrepareJournal swapping = new PrepareJournal(PrepareJournal.VERSION, State.SWAPPING_OUT,
-                    options.longSide(), options.format(), named.items(), problems);
+                    options.longSide(), options.format(), named.items(), recorded);
             swapping.write(layout);
             PrepareJournal done = commit(layout, swapping);
-            return new PrepareResult(done.items().stream().map(Item::prepared).toList(), problems, false, false);
+            return new PrepareResult(done.items().stream().map(Item::prepared).toList(), problems, notes, false,
+                    false);
         }
     }
 
@@ -169,7 +173,7 @@ public final class DatasetPreparer {
     // ------------------------------------------------------------------ planning
 
     private PrepareJournal plan(ProjectLayout layout, PrepareOptions options, PrepareJournal previous,
-                                List<FileProblem> problems) throws IOException {
+                                List<FileProblem> problems, List<FileProblem> notes) throws IOException {
         Map<String, Item> previousByTarget = new HashMap<>();
         if (previous != null) {
             for (Item item : previous.items()) {
@@ -195,7 +199,7 @@ public final class DatasetPreparer {
                 if (captionName != null) {
                     String owner = captionOwners.putIfAbsent(captionName, name);
                     if (owner != null) {
-                        problems.add(new FileProblem(name, name + " shares the caption " + captionName + " with "
+                        notes.add(new FileProblem(name, name + " shares the caption " + captionName + " with "
                                 + owner + "; both prepared images get a copy of it"));
                     }
                 }

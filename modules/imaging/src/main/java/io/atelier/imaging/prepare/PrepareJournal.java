@@ -18,7 +18,8 @@ import java.util.function.UnaryOperator;
  * The record of a Prepare, in {@code dataset/.prepare/journal.json}: the plan before anything is touched, the phase
  * it reached, and afterwards what became of every image. It is what makes Prepare resumable (a killed run continues
  * from its phase), idempotent (the same options on a prepared dataset do nothing) and undoable (each image's
- * original is named). Written atomically at every phase change.
+ * original is named). Written atomically at every phase change. {@code problems} keeps what the run reported (left
+ * out images and notes), for whoever looks at the folder later.
  */
 record PrepareJournal(int version, State state, int longSide, OutputFormat format, List<Item> items,
                       List<FileProblem> problems) {

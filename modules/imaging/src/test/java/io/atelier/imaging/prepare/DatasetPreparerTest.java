@@ -179,7 +179,7 @@ class DatasetPreparerTest {
         PrepareResult result = new DatasetPreparer(2).prepare(d.layout, SMALL, null, null);
 
         assertThat(result.prepared()).extracting(PreparedImage::target).containsExactly("01.png", "02.png", "03.png");
-        assertThat(result.problems()).extracting(FileProblem::message).containsOnlyOnce(
+        assertThat(result.notes()).extracting(FileProblem::message).containsOnlyOnce(
                 "02.png was in the way of the new names and was moved to .trash/");
         List<TrashedFile> trashed = new ProjectTrash(d.layout).list();
         assertThat(trashed).extracting(t -> t.originalLocation().getFileName().toString())
@@ -198,7 +198,8 @@ class DatasetPreparerTest {
         assertThat(result.prepared()).extracting(PreparedImage::source).containsExactly("a.jpg", "a.png");
         assertThat(d.read("01.txt")).isEqualTo("GLSHS, shared");
         assertThat(d.read("02.txt")).isEqualTo("GLSHS, shared");
-        assertThat(result.problems()).extracting(FileProblem::message)
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.notes()).extracting(FileProblem::message)
                 .containsExactly("a.png shares the caption a.txt with a.jpg; both prepared images get a copy of it");
     }
 
