@@ -44,7 +44,8 @@ public final class BackgroundWork {
 
     /**
      * Starts {@code job} on {@code processor}; {@code onDone} gets its result on the event thread. On failure the
-     * user sees "{@code title} failed: reason" and {@code onFailure} runs on the event thread (e.g. to refresh).
+     * user sees "{@code title} failed: reason" and {@code onFailure} runs on the event thread (e.g. to refresh); a job
+     * that throws {@link Cancelled} only runs {@code onFailure}.
      */
     public static <T> RequestProcessor.Task start(RequestProcessor processor, String title, Job<T> job,
             Consumer<T> onDone, Runnable onFailure) {
@@ -58,6 +59,9 @@ public final class BackgroundWork {
             try {
                 T result = job.run(new HandleProgress(handle, cancelled));
                 SwingUtilities.invokeLater(() -> onDone.accept(result));
+            } catch (Cancelled e) {
+                LOG.log(Level.FINE, "{0} cancelled", title);
+                SwingUtilities.invokeLater(onFailure);
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.INFO, title + " failed", e);
                 ProblemList.showMessage(Bundle.ERR_Work(title, reason(e)));

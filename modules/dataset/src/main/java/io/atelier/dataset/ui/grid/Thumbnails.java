@@ -1,0 +1,33 @@
+package io.atelier.dataset.ui.grid;
+
+import io.atelier.imaging.thumbnail.ThumbnailCache;
+import io.atelier.store.StoreLocation;
+
+/**
+ * The app's one thumbnail cache, in {@code <atelier home>/cache/thumbnails}: beside the store, so it follows
+ * {@code -Datelier.home} and {@code ATELIER_HOME} like everything else the app keeps, and is shared by every project
+ * (the cache is keyed by content, so an image imported into two projects is decoded once).
+ */
+public final class Thumbnails {
+
+    private static volatile ThumbnailCache shared;
+
+    private Thumbnails() {
+    }
+
+    public static ThumbnailCache cache() {
+        ThumbnailCache c = shared;
+        if (c == null) {
+            synchronized (Thumbnails.class) {
+                c = shared;
+                if (c == null) {
+                    // the same home resolution as the app's store (StoreService in the project module)
+                    c = new ThumbnailCache(StoreLocation.resolve(System.getProperty("atelier.home")).home()
+                            .resolve("cache").resolve("thumbnails"));
+                    shared = c;
+                }
+            }
+        }
+        return c;
+    }
+}
