@@ -170,6 +170,12 @@ final class DatasetCommands {
         if (!f.captioned()) {
             list.add("no caption");
         }
+        if (f.rotatedByExif()) {
+            list.add("EXIF-rotated");
+        }
+        if (f.transparent()) {
+            list.add("transparent");
+        }
         return list.isEmpty() ? "-" : String.join(", ", list);
     }
 

@@ -58,7 +58,7 @@ class DatasetCommandsTest {
         assertThat(r.get("size").asText()).isEqualTo("too-few");
         assertThat(fields(r.get("images").get(0))).containsExactly("file", "format", "width", "height",
                 "needsUpscale", "scaleFactor", "blurScore", "blurry", "jpegQuality", "heavyCompression", "captioned",
-                "contentHash", "perceptualHash");
+                "contentHash", "perceptualHash", "rotatedByExif", "transparent");
         assertThat(r.get("images").get(2).get("file").asText()).isEqualTo("03.png");
         assertThat(r.get("images").get(2).get("needsUpscale").asBoolean()).isTrue();
         assertThat(r.get("images").get(3).get("jpegQuality").asInt()).isEqualTo(40);

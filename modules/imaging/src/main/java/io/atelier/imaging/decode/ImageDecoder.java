@@ -49,6 +49,15 @@ public final class ImageDecoder {
      * For previews and thumbnails: a 6000 px photo for a 256 px thumbnail allocates 1/100 of the pixels.
      */
     public BufferedImage decode(Path file, int minLongSide) throws IOException {
+        return decodeDetailed(file, minLongSide).image();
+    }
+
+    /** Like {@link #decode(Path)}, saying also whether EXIF orientation and transparency were corrected. */
+    public DecodedImage decodeDetailed(Path file) throws IOException {
+        return decodeDetailed(file, Integer.MAX_VALUE);
+    }
+
+    private DecodedImage decodeDetailed(Path file, int minLongSide) throws IOException {
         if (minLongSide < 1) {
             throw new IllegalArgumentException("long side must be positive: " + minLongSide);
         }
@@ -61,7 +70,41 @@ public final class ImageDecoder {
             decoded = readPixels(image, Math.max(1, longSide / minLongSide));
         }
         int orientation = ExifOrientation.read(file, format);
-        return Orientation.apply(OpaqueRgb.convert(decoded), orientation);
+        boolean transparent = hasTransparentPixel(decoded);
+        return new DecodedImage(Orientation.apply(OpaqueRgb.convert(decoded), orientation), format, orientation,
+                transparent);
+    }
+
+    /** Whether any pixel has alpha below 255; an alpha channel that is opaque everywhere changes nothing. */
+    private static boolean hasTransparentPixel(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return false;
+        }
+        int w = image.getWidth();
+        int[] row = new int[w];
+        java.awt.image.WritableRaster alpha = image.getAlphaRaster();
+        if (alpha == null) {
+            // indexed colour with a transparent entry: go through the palette
+            for (int y = 0; y < image.getHeight(); y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                for (int argb : row) {
+                    if ((argb >>> 24) < 255) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        int max = (1 << alpha.getSampleModel().getSampleSize(0)) - 1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            alpha.getSamples(0, y, w, 1, 0, row);
+            for (int a : row) {
+                if (a < max) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static BufferedImage readPixels(OpenedImage image, int subsampling) throws ImageDecodeException {

@@ -2,6 +2,7 @@ package io.atelier.imaging.report;
 
 import io.atelier.core.project.ProjectLayout;
 import io.atelier.core.project.ProjectStats;
+import io.atelier.imaging.decode.DecodedImage;
 import io.atelier.imaging.decode.ImageDecoder;
 import io.atelier.imaging.decode.ImageInfo;
 import io.atelier.imaging.decode.ImageProbe;
@@ -111,7 +112,8 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
     private static ImageFinding check(Path file, String name, ImageProbe probe, ImageDecoder decoder, int longSide)
             throws IOException {
         ImageInfo info = probe.probe(file);
-        BufferedImage image = decoder.decode(file);
+        DecodedImage decoded = decoder.decodeDetailed(file);
+        BufferedImage image = decoded.image();
         int w = image.getWidth();
         int h = image.getHeight();
         double blur = BlurMeasure.score(image);
@@ -129,7 +131,8 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
         }
         return new ImageFinding(name, info.format(), w, h, Resampler.needsUpscale(w, h, longSide),
                 Resampler.scaleFactor(w, h, longSide), blur, blur < BlurMeasure.BLURRY_BELOW, quality, heavy,
-                hasCaption(file), ContentHash.of(file), PerceptualHash.toHex(phash));
+                hasCaption(file), ContentHash.of(file), PerceptualHash.toHex(phash), decoded.rotatedByExif(),
+                decoded.transparent());
     }
 
     static DatasetReport summarise(int longSide, List<ImageFinding> findings, List<FileProblem> problems) {

@@ -16,10 +16,21 @@ package io.atelier.imaging.report;
  * @param captioned        a non-blank {@code .txt} caption lies beside the image
  * @param contentHash      SHA-256 of the file's bytes
  * @param perceptualHash   64-bit DCT perceptual hash, 16 hex digits
+ * @param rotatedByExif    the pixels are stored rotated or mirrored with an EXIF orientation; sd-scripts ignores it
+ *                         and would train the image sideways (Prepare bakes the rotation in)
+ * @param transparent      the image has transparent pixels; sd-scripts drops alpha without compositing, so they
+ *                         train in whatever colour hides under them (Prepare composites onto white)
  */
 public record ImageFinding(String file, String format, int width, int height, boolean needsUpscale,
                            double scaleFactor, double blurScore, boolean blurry, Integer jpegQuality,
-                           boolean heavyCompression, boolean captioned, String contentHash, String perceptualHash) {
+                           boolean heavyCompression, boolean captioned, String contentHash, String perceptualHash,
+                           boolean rotatedByExif, boolean transparent) {
+
+    /** The same finding after a caption was written (or removed) beside the image. */
+    public ImageFinding withCaptioned(boolean nowCaptioned) {
+        return new ImageFinding(file, format, width, height, needsUpscale, scaleFactor, blurScore, blurry, jpegQuality,
+                heavyCompression, nowCaptioned, contentHash, perceptualHash, rotatedByExif, transparent);
+    }
 
     /** Width over height. */
     public double aspect() {

@@ -51,4 +51,22 @@ class BlurMeasureTest {
         assertThat(BlurMeasure.score(flat)).isZero();
         assertThat(BlurMeasure.isBlurry(flat)).isTrue();
     }
+
+    /**
+     * Flat-colour art: crisp outlines on empty areas. Most of the picture has no detail at all, which must not read
+     * as blur; the same picture blurred must still be flagged.
+     */
+    @Test
+    void flatIllustrationsAreSharpUnlessBlurred() {
+        for (long seed = 1; seed <= 8; seed++) {
+            BufferedImage art = seed <= 4 ? FlatIllustrations.illustration(seed, 1024, 1024)
+                    : FlatIllustrations.minimal(seed, 1024, 1024);
+            double sharpScore = BlurMeasure.score(art);
+            double blurredScore = BlurMeasure.score(GaussianBlur.blur(art, 6.0));
+            System.out.printf("blur: illustration %d sharp %.1f, blurred %.1f%n", seed, sharpScore, blurredScore);
+
+            assertThat(sharpScore).isGreaterThan(2 * BlurMeasure.BLURRY_BELOW);
+            assertThat(blurredScore).isLessThan(BlurMeasure.BLURRY_BELOW / 2);
+        }
+    }
 }

@@ -120,6 +120,34 @@ class DatasetReportTest {
     }
 
     @Test
+    void exifRotationAndTransparencyAreFlagged() throws IOException {
+        Path plain = Files.createDirectories(project.resolve("other/dataset"));
+        Path jpeg = io.atelier.imaging.decode.TestImages.writeJpeg(SyntheticPhotos.photo(7, 600, 400), false,
+                plain.resolve("a.jpg"));
+        io.atelier.imaging.decode.TestImages.withExifOrientation(jpeg, 6, plain.resolve("rotated.jpg"));
+        BufferedImage sticker = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = sticker.createGraphics();
+        g.setColor(java.awt.Color.RED);
+        g.fillOval(50, 50, 200, 200); // the corners stay transparent
+        g.dispose();
+        png(sticker, plain.resolve("sticker.png"));
+        BufferedImage opaqueAlpha = SyntheticPhotos.photo(8, 300, 300);
+        BufferedImage argb = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
+        argb.createGraphics().drawImage(opaqueAlpha, 0, 0, null);
+        png(argb, plain.resolve("opaque-alpha.png"));
+
+        Map<String, ImageFinding> f = DatasetReport.of(new ProjectLayout(project.resolve("other"))).images().stream()
+                .collect(Collectors.toMap(ImageFinding::file, Function.identity()));
+
+        assertThat(f.get("rotated.jpg").rotatedByExif()).isTrue();
+        assertThat(f.get("rotated.jpg").width()).isEqualTo(400);
+        assertThat(f.get("a.jpg").rotatedByExif()).isFalse();
+        assertThat(f.get("sticker.png").transparent()).isTrue();
+        assertThat(f.get("opaque-alpha.png").transparent()).isFalse();
+        assertThat(f.get("a.jpg").transparent()).isFalse();
+    }
+
+    @Test
     void missingDatasetFolderIsAnEmptyReport() throws IOException {
         DatasetReport report = DatasetReport.of(new ProjectLayout(project.resolve("nowhere")));
         assertThat(report.images()).isEmpty();
