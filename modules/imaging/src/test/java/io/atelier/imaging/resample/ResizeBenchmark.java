@@ -1,6 +1,10 @@
 package io.atelier.imaging.resample;
 
-import io.atelier.imaging.decode.ImageDecoder;
+import io.atelier.core.project.ProjectLayout;
+import io.atelier.imaging.prepare.DatasetPreparer;
+import io.atelier.imaging.prepare.OutputFormat;
+import io.atelier.imaging.prepare.PrepareOptions;
+import io.atelier.imaging.prepare.PrepareResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -20,7 +24,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -29,18 +32,16 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Times our resize pipeline (decode + Lanczos to 1024 + PNG) against ImageMagick's mogrify on 100 photo-like
- * JPEGs of 3000-6000 px. A plain main, not a test: it takes minutes and needs /usr/bin/mogrify.
+ * Times Prepare (DatasetPreparer: hash, decode, Lanczos to 1024, PNG, sequential names, journal) against ImageMagick's
+ * {@code mogrify -resize 1024x1024 -filter Lanczos -format png} on 100 photo-like JPEGs of 3000-6000 px, rounds
+ * interleaved so both see the same machine noise. A plain main, not a test: it takes minutes and needs
+ * /usr/bin/mogrify.
  */
 public final class ResizeBenchmark {
 
     private static final int IMAGES = 100;
     private static final int ROUNDS = 3;
     private static final int LONG_SIDE = 1024;
-
-    private final AtomicLong decodeNanos = new AtomicLong();
-    private final AtomicLong resampleNanos = new AtomicLong();
-    private final AtomicLong encodeNanos = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("resize-bench");
@@ -66,7 +67,7 @@ public final class ResizeBenchmark {
         double[] ours = new double[ROUNDS];
         double[] magick = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
-            ours[round] = timeOurs(files, Files.createDirectory(root.resolve("ours" + round)), threads);
+            ours[round] = timeOurs(files, Files.createDirectory(root.resolve("ours" + round)));
             magick[round] = timeMogrify(in, Files.createDirectory(root.resolve("magick" + round)));
             System.out.printf(Locale.ROOT, "round %d: ours %.2f s, ImageMagick %.2f s%n", round + 1, ours[round],
                     magick[round]);
@@ -75,45 +76,26 @@ public final class ResizeBenchmark {
         double magickMedian = median(magick);
         System.out.printf(Locale.ROOT, "median: ours %.2f s, ImageMagick %.2f s, ratio ours/ImageMagick %.2f%n",
                 oursMedian, magickMedian, oursMedian / magickMedian);
-        double total = decodeNanos.get() + resampleNanos.get() + encodeNanos.get();
-        System.out.printf(Locale.ROOT, "our CPU time split (all rounds): decode %.0f%%, resample %.0f%%, PNG %.0f%%%n",
-                100 * decodeNanos.get() / total, 100 * resampleNanos.get() / total, 100 * encodeNanos.get() / total);
     }
 
-    private double timeOurs(List<Path> files, Path out, int threads) throws Exception {
-        ImageDecoder decoder = new ImageDecoder();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long start = System.nanoTime();
-            List<Future<?>> jobs = new ArrayList<>();
-            for (Path file : files) {
-                jobs.add(pool.submit(() -> {
-                    resizeOne(decoder, file, out.resolve(file.getFileName().toString().replace(".jpg", ".png")));
-                    return null;
-                }));
-            }
-            for (Future<?> job : jobs) {
-                job.get(); // rethrows any failure: a benchmark that skips files would be meaningless
-            }
-            return seconds(System.nanoTime() - start);
-        } finally {
-            pool.shutdown();
+    /** The real Prepare on a project holding the photos as imported (copy and originals set up untimed). */
+    private static double timeOurs(List<Path> files, Path project) throws Exception {
+        ProjectLayout layout = new ProjectLayout(project);
+        Files.createDirectories(layout.originals());
+        for (Path file : files) {
+            Files.copy(file, layout.dataset().resolve(file.getFileName()));
+            Files.copy(file, layout.originals().resolve(file.getFileName()));
         }
-    }
-
-    private void resizeOne(ImageDecoder decoder, Path file, Path target) throws IOException {
-        long t0 = System.nanoTime();
-        BufferedImage image = decoder.decode(file);
-        long t1 = System.nanoTime();
-        BufferedImage small = Resampler.resize(image, LONG_SIDE);
-        long t2 = System.nanoTime();
-        if (!ImageIO.write(small, "png", target.toFile())) {
-            throw new IOException("no PNG writer");
+        long start = System.nanoTime();
+        PrepareResult result = new DatasetPreparer().prepare(layout,
+                new PrepareOptions(LONG_SIDE, OutputFormat.PNG), null, null);
+        double elapsed = seconds(System.nanoTime() - start);
+        if (result.prepared().size() != files.size() || !result.problems().isEmpty()) {
+            // a benchmark that skips files would be meaningless
+            throw new IOException("prepared " + result.prepared().size() + " of " + files.size() + ": "
+                    + result.problems());
         }
-        long t3 = System.nanoTime();
-        decodeNanos.addAndGet(t1 - t0);
-        resampleNanos.addAndGet(t2 - t1);
-        encodeNanos.addAndGet(t3 - t2);
+        return elapsed;
     }
 
     private static double timeMogrify(Path in, Path out) throws Exception {
