@@ -121,8 +121,8 @@ import org.openide.windows.TopComponent;
     "# {0} - file", "# {1} - reason",
     "ERR_Caption=Cannot write the caption {0}: {1}",
     "LBL_Loading=loading\u2026",
-    "# {0} - shown width", "# {1} - stored width",
-    "LBL_Reduced=shown at {0} px of {1} px wide"
+    "# {0} - shown long side", "# {1} - stored long side",
+    "LBL_Reduced=preview reduced to {0} px of {1} px on the long side"
 })
 public final class DatasetTopComponent extends TopComponent {
 
@@ -448,9 +448,12 @@ public final class DatasetTopComponent extends TopComponent {
         preview.show(thumb == null ? null : thumb.image(), Bundle.LBL_Loading());
         previewLoader.load(lead, p -> {
             String note = p.problem();
-            if (p.image() != null && p.stored() != null && p.image().getWidth() < Math.max(p.stored().width(),
-                    p.stored().height()) && p.image().getWidth() < p.stored().width()) {
-                note = Bundle.LBL_Reduced(p.image().getWidth(), p.stored().width());
+            if (p.image() != null && p.stored() != null) {
+                int shown = Math.max(p.image().getWidth(), p.image().getHeight());
+                int stored = Math.max(p.stored().width(), p.stored().height());
+                if (shown < stored) {
+                    note = Bundle.LBL_Reduced(String.valueOf(shown), String.valueOf(stored));
+                }
             }
             preview.show(p.image() != null ? p.image() : preview.image(), note == null ? " " : note);
             details.showStored(lead, p.stored());

@@ -99,7 +99,8 @@ final class ImageDetailsPanel extends JPanel {
 
     void showStored(DatasetImage image, ImageInfo stored) {
         if (stored != null) {
-            info.setText(Bundle.LBL_Info(stored.format().toUpperCase(Locale.ROOT), stored.width(), stored.height(),
+            info.setText(Bundle.LBL_Info(stored.format().toUpperCase(Locale.ROOT), String.valueOf(stored.width()),
+                    String.valueOf(stored.height()),
                     fileSize(image.size())));
         }
     }

@@ -69,9 +69,9 @@ public final class PrepareJobs {
         if (r.cancelled()) {
             summary = Bundle.MSG_PrepareCancelled();
         } else if (r.alreadyPrepared()) {
-            summary = Bundle.MSG_AlreadyPrepared(options.longSide());
+            summary = Bundle.MSG_AlreadyPrepared(String.valueOf(options.longSide()));
         } else {
-            summary = Bundle.MSG_Prepared(r.prepared().size(), options.longSide(), r.upscaled());
+            summary = Bundle.MSG_Prepared(r.prepared().size(), String.valueOf(options.longSide()), r.upscaled());
         }
         StatusDisplayer.getDefault().setStatusText(summary);
         List<FileProblem> all = new ArrayList<>(r.problems());

@@ -8,6 +8,8 @@ import org.openide.util.NbBundle.Messages;
     "KIND_LowRes=Low-res",
     "KIND_Blurry=Blurry",
     "KIND_HeavyJpeg=Heavy JPEG",
+    "KIND_Sideways=Sideways (EXIF)",
+    "KIND_Transparent=Transparency",
     "KIND_Duplicate=Duplicates",
     "KIND_NearDuplicate=Near-duplicates",
     "KIND_NoCaption=No caption",
@@ -17,6 +19,8 @@ public enum FindingKind {
     LOW_RES("low-res", "LOW", new Color(0xC2, 0x7C, 0x0E)),
     BLURRY("blurry", "BLUR", new Color(0x7B, 0x52, 0xAB)),
     HEAVY_JPEG("heavy-jpeg", "JPEG", new Color(0xB0, 0x5A, 0x2A)),
+    SIDEWAYS("sideways", "EXIF", new Color(0x4E, 0x7D, 0x3A)),
+    TRANSPARENT("transparent", "ALPHA", new Color(0x5D, 0x6D, 0x7E)),
     DUPLICATE("duplicate", "DUP", new Color(0xC0, 0x39, 0x2B)),
     NEAR_DUPLICATE("near-duplicate", "NEAR", new Color(0xD3, 0x54, 0x7E)),
     NO_CAPTION("no-caption", "TXT", new Color(0x2E, 0x6D, 0xA4)),
@@ -52,6 +56,8 @@ public enum FindingKind {
             case LOW_RES -> Bundle.KIND_LowRes();
             case BLURRY -> Bundle.KIND_Blurry();
             case HEAVY_JPEG -> Bundle.KIND_HeavyJpeg();
+            case SIDEWAYS -> Bundle.KIND_Sideways();
+            case TRANSPARENT -> Bundle.KIND_Transparent();
             case DUPLICATE -> Bundle.KIND_Duplicate();
             case NEAR_DUPLICATE -> Bundle.KIND_NearDuplicate();
             case NO_CAPTION -> Bundle.KIND_NoCaption();

@@ -24,12 +24,14 @@ public enum Fix {
 
     /**
      * What makes sense for a finding: an image editor can sharpen, re-save or repair a file but not add pixels a
-     * low-res image never had (Prepare upscales it anyway); a duplicate only needs one copy gone.
+     * low-res image never had (Prepare upscales it anyway); a duplicate only needs one copy gone; a sideways or
+     * transparent image is fixed by Prepare, or by saving it again in an editor.
      */
     public static List<Fix> forKind(FindingKind kind) {
         return switch (kind) {
             case LOW_RES, DUPLICATE, NEAR_DUPLICATE -> List.of(TRASH, KEEP);
-            case BLURRY, HEAVY_JPEG -> List.of(TRASH, OPEN_IN_EDITOR, KEEP);
+            case BLURRY, HEAVY_JPEG, TRANSPARENT -> List.of(TRASH, OPEN_IN_EDITOR, KEEP);
+            case SIDEWAYS -> List.of(OPEN_IN_EDITOR, KEEP);
             case NO_CAPTION -> List.of(WRITE_CAPTION, KEEP);
             case UNREADABLE -> List.of(TRASH, OPEN_IN_EDITOR);
         };

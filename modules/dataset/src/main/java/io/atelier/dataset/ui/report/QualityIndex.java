@@ -30,6 +30,8 @@ import org.openide.util.NbBundle.Messages;
     "FINDING_Blurry=Blurry: sharpness {0} (below {1})",
     "# {0} - quality", "# {1} - threshold",
     "FINDING_HeavyJpeg=Heavy JPEG compression: quality about {0} (below {1})",
+    "FINDING_Sideways=Stored sideways: shown upright by its EXIF orientation, which sd-scripts ignores; Prepare writes it upright",
+    "FINDING_Transparent=Transparent pixels: sd-scripts drops the alpha and trains the hidden colours; Prepare puts them on white",
     "# {0} - other files",
     "FINDING_Duplicate=Exact duplicate of {0}",
     "# {0} - other files",
@@ -93,9 +95,7 @@ public final class QualityIndex {
             return this;
         }
         List<ImageFinding> updated = report.images().stream().map(i -> !i.file().equals(file) ? i
-                : new ImageFinding(i.file(), i.format(), i.width(), i.height(), i.needsUpscale(), i.scaleFactor(),
-                        i.blurScore(), i.blurry(), i.jpegQuality(), i.heavyCompression(), true, i.contentHash(),
-                        i.perceptualHash())).toList();
+                : i.withCaptioned(true)).toList();
         Set<String> all = new java.util.HashSet<>(images.keySet());
         all.addAll(problems.keySet());
         return new QualityIndex(rebuild(updated, report.problems(), all), kept);
@@ -156,6 +156,12 @@ public final class QualityIndex {
         if (f.heavyCompression()) {
             kinds.add(FindingKind.HEAVY_JPEG);
         }
+        if (f.rotatedByExif()) {
+            kinds.add(FindingKind.SIDEWAYS);
+        }
+        if (f.transparent()) {
+            kinds.add(FindingKind.TRANSPARENT);
+        }
         if (exactGroups.containsKey(file)) {
             kinds.add(FindingKind.DUPLICATE);
         }
@@ -196,11 +202,13 @@ public final class QualityIndex {
     private String text(FindingKind kind, String file) {
         ImageFinding f = images.get(file);
         return switch (kind) {
-            case LOW_RES -> Bundle.FINDING_LowRes(f.width(), f.height(),
-                    String.format(Locale.ROOT, "%.2f", f.scaleFactor()), report.longSide());
+            case LOW_RES -> Bundle.FINDING_LowRes(String.valueOf(f.width()), String.valueOf(f.height()),
+                    String.format(Locale.ROOT, "%.2f", f.scaleFactor()), String.valueOf(report.longSide()));
             case BLURRY -> Bundle.FINDING_Blurry(String.format(Locale.ROOT, "%.0f", f.blurScore()),
                     String.format(Locale.ROOT, "%.0f", BlurMeasure.BLURRY_BELOW));
             case HEAVY_JPEG -> Bundle.FINDING_HeavyJpeg(f.jpegQuality(), JpegQuality.HEAVY_COMPRESSION_BELOW);
+            case SIDEWAYS -> Bundle.FINDING_Sideways();
+            case TRANSPARENT -> Bundle.FINDING_Transparent();
             case DUPLICATE -> Bundle.FINDING_Duplicate(others(exactGroups.get(file), file));
             case NEAR_DUPLICATE -> Bundle.FINDING_NearDuplicate(others(nearGroups.get(file), file));
             case NO_CAPTION -> Bundle.FINDING_NoCaption(captionName(file));

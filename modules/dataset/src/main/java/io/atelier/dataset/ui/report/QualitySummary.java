@@ -65,7 +65,7 @@ public final class QualitySummary {
             h.append("<p>").append(Bundle.SUM_Kept(kept)).append(" &nbsp;<a href='forget-kept'>")
                     .append(Bundle.SUM_ForgetKept()).append("</a></p>");
         }
-        h.append("<p><small>").append(Bundle.SUM_Checked(r.longSide())).append("</small></p>");
+        h.append("<p><small>").append(Bundle.SUM_Checked(String.valueOf(r.longSide()))).append("</small></p>");
         if (stale) {
             h.append("<p><i>").append(Bundle.SUM_Stale()).append("</i></p>");
         }
