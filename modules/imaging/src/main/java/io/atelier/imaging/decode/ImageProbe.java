@@ -46,6 +46,7 @@ public final class ImageProbe {
     /** Opens the file, reads and checks its header; the caller must close the result. */
     OpenedImage open(Path file) throws IOException {
         ImageFormats.ensureRegistered();
+        checkName(file);
         checkNotEmpty(file);
         ImageInputStream stream = ImageIO.createImageInputStream(file.toFile());
         if (stream == null) {
@@ -69,6 +70,17 @@ public final class ImageProbe {
         } catch (IOException | RuntimeException e) {
             stream.close();
             throw e;
+        }
+    }
+
+    /**
+     * A name whose bytes are not valid in the system's file-name encoding (Latin-1 bytes under a UTF-8 locale, from
+     * an old archive or camera) reaches Java with U+FFFD in it and cannot be opened under any name Java can form.
+     */
+    private static void checkName(Path file) throws ImageDecodeException {
+        if (file.getFileName() != null && file.getFileName().toString().indexOf('\uFFFD') >= 0) {
+            throw new ImageDecodeException(file, "the file name is not valid " + System.getProperty("sun.jnu.encoding",
+                    "UTF-8") + " (\uFFFD marks the bad bytes); rename the file, then try again");
         }
     }
 

@@ -30,6 +30,26 @@ class ImageProbeTest {
         assertThat(probe.probe(file).format()).isEqualTo("jpeg");
     }
 
+    /** A Latin-1 name (caf\xe9.png) under a UTF-8 locale, made by the shell since Java cannot name it. */
+    @Test
+    void aFileNameThatIsNotValidInTheSystemEncodingIsNamedAsTheProblem() throws Exception {
+        Path good = TestImages.write(TestImages.twoColour(BufferedImage.TYPE_INT_RGB), "png", dir.resolve("a.png"));
+        Process shell = new ProcessBuilder("/bin/sh", "-c", "cp a.png \"$(printf 'caf\\351.png')\"")
+                .directory(dir.toFile()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(shell.waitFor() == 0, "the file system refuses such names");
+        Path latin1;
+        try (var files = Files.list(dir)) {
+            latin1 = files.filter(p -> !p.equals(good)).findFirst().orElseThrow();
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(latin1.toString().contains("\uFFFD"),
+                "this locale can represent the name");
+
+        assertThatThrownBy(() -> probe.probe(latin1))
+                .isInstanceOf(ImageDecodeException.class)
+                .hasMessageStartingWith(latin1.toString())
+                .hasMessageContaining("file name is not valid").hasMessageContaining("rename the file");
+    }
+
     @Test
     void rejectsEmptyFile() throws Exception {
         Path file = Files.createFile(dir.resolve("empty.jpg"));
