@@ -1,5 +1,6 @@
 package io.atelier.imaging.importing;
 
+import io.atelier.core.io.FileProgress;
 import io.atelier.core.io.AtomicFiles;
 import io.atelier.core.io.Folders;
 import io.atelier.core.project.ProjectLayout;
@@ -82,9 +83,9 @@ public final class DatasetImporter {
      *
      * @throws IOException when the dataset folder cannot be written at all (read-only); nothing is imported then
      */
-    public ImportResult importInto(ProjectLayout project, List<Path> sources, ImportListener progress,
+    public ImportResult importInto(ProjectLayout project, List<Path> sources, FileProgress progress,
             BooleanSupplier cancelled) throws IOException {
-        ImportListener listener = progress == null ? ImportListener.NONE : progress;
+        FileProgress listener = progress == null ? FileProgress.NONE : progress;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Path dataset = project.dataset();
         Path originals = project.originals();
@@ -498,7 +499,7 @@ public final class DatasetImporter {
     private static final class Run {
         final Path dataset;
         final Path originals;
-        final ImportListener listener;
+        final FileProgress listener;
         final BooleanSupplier stop;
         final List<ImportedFile> imported = new ArrayList<>();
         final List<ImportProblem> problems = new ArrayList<>();
@@ -507,7 +508,7 @@ public final class DatasetImporter {
         int done;
         boolean cancelled;
 
-        Run(Path dataset, Path originals, ImportListener listener, BooleanSupplier stop) throws IOException {
+        Run(Path dataset, Path originals, FileProgress listener, BooleanSupplier stop) throws IOException {
             this.dataset = dataset;
             this.originals = originals;
             this.listener = listener;

@@ -1,5 +1,6 @@
 package io.atelier.imaging.prepare;
 
+import io.atelier.core.io.FileProgress;
 import io.atelier.core.io.AtomicFiles;
 import io.atelier.core.io.Folders;
 import io.atelier.core.project.ProjectLayout;
@@ -94,10 +95,10 @@ public final class DatasetPreparer {
      * @throws IOException when the dataset cannot be written (read-only: nothing is changed), another Prepare holds
      *                     it, or the journal is damaged; single bad images are problems in the result instead
      */
-    public PrepareResult prepare(ProjectLayout layout, PrepareOptions options, PrepareListener progress,
+    public PrepareResult prepare(ProjectLayout layout, PrepareOptions options, FileProgress progress,
                                  BooleanSupplier cancelled) throws IOException {
         Objects.requireNonNull(options, "options");
-        PrepareListener listener = progress == null ? PrepareListener.NONE : progress;
+        FileProgress listener = progress == null ? FileProgress.NONE : progress;
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         requireWritable(layout);
         try (DatasetLock lock = DatasetLock.acquire(layout)) {
@@ -150,7 +151,7 @@ public final class DatasetPreparer {
      *
      * @throws IOException when there is nothing to undo, the dataset is read-only or busy
      */
-    public UndoResult undo(ProjectLayout layout, PrepareListener progress, BooleanSupplier cancelled)
+    public UndoResult undo(ProjectLayout layout, FileProgress progress, BooleanSupplier cancelled)
             throws IOException {
         requireWritable(layout);
         try (DatasetLock lock = DatasetLock.acquire(layout)) {
@@ -166,7 +167,7 @@ public final class DatasetPreparer {
             if (journal.state() == State.DONE && cancelled != null && cancelled.getAsBoolean()) {
                 return new UndoResult(0, List.of(), true);
             }
-            return new PrepareUndo(layout, moves).run(journal, progress == null ? PrepareListener.NONE : progress);
+            return new PrepareUndo(layout, moves).run(journal, progress == null ? FileProgress.NONE : progress);
         }
     }
 
@@ -258,7 +259,7 @@ public final class DatasetPreparer {
     // ------------------------------------------------------------------ rendering
 
     /** Renders every item not reused into staging, in parallel; null when cancelled. */
-    private List<Item> render(ProjectLayout layout, PrepareJournal plan, PrepareListener listener,
+    private List<Item> render(ProjectLayout layout, PrepareJournal plan, FileProgress listener,
                               BooleanSupplier stop, List<FileProblem> problems) throws IOException {
         Path staging = PrepareJournal.folder(layout).resolve("staging");
         Files.createDirectories(staging);

@@ -1,5 +1,6 @@
 package io.atelier.imaging.prepare;
 
+import io.atelier.core.io.FileProgress;
 import io.atelier.core.io.FreeName;
 import io.atelier.core.project.ProjectLayout;
 import io.atelier.core.project.ProjectTrash;
@@ -32,7 +33,7 @@ final class PrepareUndo {
         this.undo = PrepareJournal.folder(layout).resolve("undo");
     }
 
-    UndoResult run(PrepareJournal journal, PrepareListener listener) throws IOException {
+    UndoResult run(PrepareJournal journal, FileProgress listener) throws IOException {
         if (journal.state() == State.DONE) {
             // Only images still there come back: one the user trashed after the Prepare stays trashed.
             journal = journal.mapItems(i -> i.restoring(Files.exists(layout.dataset().resolve(i.target()))))
@@ -43,10 +44,10 @@ final class PrepareUndo {
     }
 
     UndoResult finish(PrepareJournal journal) throws IOException {
-        return finish(journal, PrepareListener.NONE);
+        return finish(journal, FileProgress.NONE);
     }
 
-    private UndoResult finish(PrepareJournal journal, PrepareListener listener) throws IOException {
+    private UndoResult finish(PrepareJournal journal, FileProgress listener) throws IOException {
         Path dataset = layout.dataset();
         List<Item> restoring = journal.items().stream().filter(Item::restore).toList();
         if (journal.state() == State.UNDOING_OUT) {

@@ -1,5 +1,6 @@
 package io.atelier.imaging.report;
 
+import io.atelier.core.io.FileProgress;
 import io.atelier.core.project.ProjectLayout;
 import io.atelier.core.project.ProjectStats;
 import io.atelier.imaging.decode.DecodedImage;
@@ -22,6 +23,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +52,10 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
                             List<List<String>> exactDuplicates, List<List<String>> nearDuplicates,
                             AspectSpread aspectSpread, DatasetSize size, List<String> uncaptioned) {
 
+    /** Images checked at once: one per core, as far as memory allows full-size decodes (about 400 MB each). */
+    private static final int WORKERS = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory() / (400L * 1024 * 1024)));
+
     public DatasetReport {
         images = List.copyOf(images);
         problems = List.copyOf(problems);
@@ -59,19 +71,71 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
 
     /** @throws IOException when the dataset folder cannot be listed (a single bad image is a problem, not this) */
     public static DatasetReport of(ProjectLayout layout, int longSide) throws IOException {
+        return of(layout, longSide, FileProgress.NONE, () -> false);
+    }
+
+    /**
+     * Checks every image, as many at once as there are cores (and memory for full-size decodes).
+     *
+     * @throws CancellationException when {@code cancelled} turned true before every image was checked
+     * @throws IOException           when the dataset folder cannot be listed
+     */
+    public static DatasetReport of(ProjectLayout layout, int longSide, FileProgress progress,
+                                   BooleanSupplier cancelled) throws IOException {
         if (longSide <= 0) {
             throw new IllegalArgumentException("long side must be positive, got " + longSide);
         }
         ImageProbe probe = new ImageProbe();
         ImageDecoder decoder = new ImageDecoder(probe);
+        List<Path> files = imageFiles(layout);
+        Object[] outcomes = new Object[files.size()];
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(WORKERS, files.size())), r -> {
+            Thread t = new Thread(r, "atelier-dataset-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                int index = i;
+                jobs.add(pool.submit(() -> {
+                    if (cancelled.getAsBoolean()) {
+                        return;
+                    }
+                    Path file = files.get(index);
+                    String name = file.getFileName().toString();
+                    try {
+                        outcomes[index] = check(file, name, probe, decoder, longSide);
+                    } catch (IOException | RuntimeException e) {
+                        outcomes[index] = new FileProblem(name, e.getMessage() != null ? e.getMessage() : e.toString());
+                    }
+                    synchronized (progress) {
+                        progress.fileDone(done.incrementAndGet(), files.size(), name);
+                    }
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("the quality check was interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException("the quality check failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (cancelled.getAsBoolean() && done.get() < files.size()) {
+            throw new CancellationException("the quality check was cancelled");
+        }
         List<ImageFinding> findings = new ArrayList<>();
         List<FileProblem> problems = new ArrayList<>();
-        for (Path file : imageFiles(layout)) {
-            String name = file.getFileName().toString();
-            try {
-                findings.add(check(file, name, probe, decoder, longSide));
-            } catch (IOException | RuntimeException e) {
-                problems.add(new FileProblem(name, e.getMessage() != null ? e.getMessage() : e.toString()));
+        for (Object outcome : outcomes) {
+            if (outcome instanceof ImageFinding f) {
+                findings.add(f);
+            } else if (outcome instanceof FileProblem p) {
+                problems.add(p);
             }
         }
         return summarise(longSide, findings, problems);

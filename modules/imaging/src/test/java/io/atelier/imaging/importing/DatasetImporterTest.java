@@ -1,5 +1,6 @@
 package io.atelier.imaging.importing;
 
+import io.atelier.core.io.FileProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class DatasetImporterTest {
     }
 
     private ImportResult run(Path... sources) throws IOException {
-        return importer.importInto(project(), List.of(sources), ImportListener.NONE, () -> false);
+        return importer.importInto(project(), List.of(sources), FileProgress.NONE, () -> false);
     }
 
     @Test
@@ -193,7 +194,7 @@ class DatasetImporterTest {
         }
 
         ImportResult result = new DatasetImporter(new ImageProbe(), 1L << 40, 100)
-                .importInto(project(), List.of(zip), ImportListener.NONE, () -> false);
+                .importInto(project(), List.of(zip), FileProgress.NONE, () -> false);
 
         assertThat(datasetNames()).containsExactly("fine.png");
         assertThat(result.problems()).singleElement().satisfies(p -> {
@@ -202,7 +203,7 @@ class DatasetImporterTest {
         });
 
         ImportResult capped = new DatasetImporter(new ImageProbe(), 4096, 1000)
-                .importInto(new ProjectLayout(tmp.resolve("p2")), List.of(zip), ImportListener.NONE, () -> false);
+                .importInto(new ProjectLayout(tmp.resolve("p2")), List.of(zip), FileProgress.NONE, () -> false);
         assertThat(capped.imported()).isEmpty();
         assertThat(capped.problems()).anySatisfy(p -> assertThat(p.message()).contains("4096 bytes"));
         assertNoTempFiles();

@@ -148,6 +148,19 @@ class DatasetReportTest {
     }
 
     @Test
+    void progressCountsEveryFileAndCancellingStops() throws IOException {
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        DatasetReport report = DatasetReport.of(new ProjectLayout(project), 1024,
+                (done, total, file) -> seen.add(done + "/" + total + " " + file), () -> false);
+
+        assertThat(seen).hasSize(10).contains("10/10 " + seen.get(9).substring(seen.get(9).indexOf(' ') + 1));
+        assertThat(report.images()).hasSize(8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DatasetReport.of(new ProjectLayout(project), 1024,
+                        (done, total, file) -> { }, () -> true))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
+
+    @Test
     void missingDatasetFolderIsAnEmptyReport() throws IOException {
         DatasetReport report = DatasetReport.of(new ProjectLayout(project.resolve("nowhere")));
         assertThat(report.images()).isEmpty();
