@@ -7,6 +7,7 @@ import io.atelier.core.project.ProjectLayout;
 import io.atelier.core.project.ProjectStats;
 import io.atelier.core.project.ProjectTrash;
 import io.atelier.imaging.decode.ImageDecoder;
+import io.atelier.imaging.encode.AtomicImageWriter;
 import io.atelier.imaging.decode.ImageInfo;
 import io.atelier.imaging.decode.ImageProbe;
 import io.atelier.imaging.hash.ContentHash;
@@ -331,7 +332,11 @@ public final class DatasetPreparer {
         double scale = Resampler.scaleFactor(source.width(), source.height(), options.longSide());
         if (!Files.isRegularFile(out)) {
             BufferedImage resized = Resampler.resize(decoder.decode(original), options.longSide());
-            PreparedImageWriter.write(resized, options.format(), out);
+            if (options.format() == OutputFormat.PNG) {
+                AtomicImageWriter.png(resized, out);
+            } else {
+                AtomicImageWriter.jpeg(resized, OutputFormat.JPEG_QUALITY, out);
+            }
         }
         ImageInfo written = probe.probe(out);
         return item.rendered(null, written.width(), written.height(), scale);

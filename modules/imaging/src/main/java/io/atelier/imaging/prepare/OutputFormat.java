@@ -8,7 +8,7 @@ public enum OutputFormat {
     JPEG("jpg");
 
     /** JPEG quality (IJG scale 95): no visible loss, about a third of the PNG size for photos. */
-    static final float JPEG_QUALITY = 0.95f;
+    public static final float JPEG_QUALITY = 0.95f;
 
     private final String extension;
 

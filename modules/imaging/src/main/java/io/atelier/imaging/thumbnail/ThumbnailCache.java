@@ -2,29 +2,22 @@ package io.atelier.imaging.thumbnail;
 
 import io.atelier.imaging.decode.ImageDecoder;
 import io.atelier.imaging.decode.ImageFormats;
+import io.atelier.imaging.encode.AtomicImageWriter;
 import io.atelier.imaging.hash.ContentHash;
 import io.atelier.imaging.resample.Resampler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Thumbnails of dataset images, cached on disk by the file's content hash (so a renamed or moved image keeps its
@@ -131,28 +124,7 @@ public final class ThumbnailCache {
     private void store(String hash, BufferedImage thumbnail) throws IOException {
         Path target = fileOf(hash);
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + UUID.randomUUID() + ".tmp");
-        try {
-            ImageFormats.ensureRegistered();
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            try (OutputStream out = Files.newOutputStream(tmp);
-                 ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(stream);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(JPEG_QUALITY);
-                writer.write(null, new IIOImage(thumbnail, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicImageWriter.jpeg(thumbnail, JPEG_QUALITY, target);
     }
 
     private record FileKey(Path path, long size, FileTime modified) {

@@ -1,4 +1,4 @@
-package io.atelier.imaging.prepare;
+package io.atelier.imaging.encode;
 
 import io.atelier.core.io.AtomicFiles;
 import io.atelier.imaging.decode.ImageFormats;
@@ -15,13 +15,26 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Encodes a prepared image, whole or not at all (temp file, then an atomic rename). */
-final class PreparedImageWriter {
+/** Encodes an image to a file whole or not at all: a temp file beside the target, then an atomic rename. */
+public final class AtomicImageWriter {
 
-    private PreparedImageWriter() {
+    private AtomicImageWriter() {
     }
 
-    static void write(BufferedImage image, OutputFormat format, Path target) throws IOException {
+    /** Lossless PNG at the writer's default compression. */
+    public static void png(BufferedImage image, Path target) throws IOException {
+        write(image, "png", null, target);
+    }
+
+    /** Baseline JPEG at {@code quality} (0..1, IJG scale / 100). */
+    public static void jpeg(BufferedImage image, float quality, Path target) throws IOException {
+        if (quality <= 0 || quality > 1) {
+            throw new IllegalArgumentException("JPEG quality must be in (0, 1], got " + quality);
+        }
+        write(image, "jpeg", quality, target);
+    }
+
+    private static void write(BufferedImage image, String format, Float quality, Path target) throws IOException {
         ImageFormats.ensureRegistered();
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
@@ -30,9 +43,9 @@ final class PreparedImageWriter {
                  ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
                 writer.setOutput(stream);
                 ImageWriteParam param = writer.getDefaultWriteParam();
-                if (format == OutputFormat.JPEG) {
+                if (quality != null) {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionQuality(OutputFormat.JPEG_QUALITY);
+                    param.setCompressionQuality(quality);
                 }
                 writer.write(null, new IIOImage(image, null, null), param);
             } finally {
@@ -44,8 +57,8 @@ final class PreparedImageWriter {
         }
     }
 
-    private static ImageWriter writer(OutputFormat format) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format == OutputFormat.PNG ? "png" : "jpeg");
+    private static ImageWriter writer(String format) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
         if (!writers.hasNext()) {
             throw new IOException("this Java runtime has no " + format + " writer");
         }

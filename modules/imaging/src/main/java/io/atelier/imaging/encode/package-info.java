@@ -1,0 +1,2 @@
+/** Writing images: PNG and JPEG, atomically. */
+package io.atelier.imaging.encode;
