@@ -21,11 +21,39 @@ public class BootTest extends NbTestCase {
     }
 
     public void testOurModulesAreEnabled() {
-        for (String cnb : new String[]{"io.atelier.core", "io.atelier.store", "io.atelier.project", "io.atelier.branding"}) {
+        for (String cnb : new String[]{"io.atelier.core", "io.atelier.store", "io.atelier.imaging", "io.atelier.project",
+                "io.atelier.dataset", "io.atelier.branding"}) {
             boolean enabled = Lookup.getDefault().lookupAll(ModuleInfo.class).stream()
                     .anyMatch(m -> m.getCodeNameBase().equals(cnb) && m.isEnabled());
             Assertions.assertTrue(enabled, cnb + " is not enabled in the assembled application");
         }
+    }
+
+    /**
+     * The imaging module registers the TwelveMonkeys readers with its own class loader (ImageIO's own plug-in scan
+     * cannot see module libraries): WebP decodes, and the TwelveMonkeys JPEG reader (CMYK, YCCK) comes first.
+     */
+    public void testTwelveMonkeysReadersWorkInsideTheModuleSystem() throws Exception {
+        String loader = io.atelier.imaging.decode.ImageFormats.class.getClassLoader().getClass().getName();
+        Assertions.assertTrue(loader.startsWith("org.netbeans"), "imaging loaded outside the module system by " + loader);
+        java.util.List<String> formats = io.atelier.imaging.decode.ImageFormats.readerFormatNames();
+        Assertions.assertTrue(formats.containsAll(java.util.List.of("webp", "tiff", "jpeg", "png")),
+                "reader formats inside the app: " + formats);
+        javax.imageio.ImageReader jpeg = io.atelier.imaging.decode.ImageFormats.preferredReader("jpeg");
+        try {
+            Assertions.assertTrue(jpeg.getClass().getName().startsWith("com.twelvemonkeys."),
+                    "JPEG is read by " + jpeg.getClass().getName());
+        } finally {
+            jpeg.dispose();
+        }
+        // a 1x1 lossy WebP (VP8): only TwelveMonkeys reads WebP
+        java.nio.file.Path webp = java.nio.file.Files.createTempFile(getWorkDir().toPath(), "pixel", ".webp");
+        java.nio.file.Files.write(webp, java.util.Base64.getDecoder().decode(
+                "UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA"));
+        java.awt.image.BufferedImage decoded = new io.atelier.imaging.decode.ImageDecoder().decode(webp);
+        Assertions.assertEquals(1, decoded.getWidth());
+        Assertions.assertEquals(1, decoded.getHeight());
+        Assertions.assertEquals("webp", new io.atelier.imaging.decode.ImageProbe().probe(webp).format());
     }
 
     public void testStoreOpensInsideTheModuleSystem() throws Exception {

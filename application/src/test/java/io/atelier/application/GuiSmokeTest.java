@@ -114,6 +114,8 @@ public class GuiSmokeTest extends NbTestCase {
         JTable models = find(baseModels, JTable.class);
         waitFor("the Base Models window lists the checkpoint", () -> models.getRowCount() == 1
                 && "tiny-sdxl".equals(models.getValueAt(0, 0)) && "SDXL".equals(models.getValueAt(0, 1)));
+
+        DatasetWindowCheck.run(project, projects.resolve("geometric-style"));
     }
 
     /**
@@ -171,7 +173,7 @@ public class GuiSmokeTest extends NbTestCase {
         throw new AssertionError("no field labelled " + labelText);
     }
 
-    private static javax.swing.JButton button(Container root, String text) {
+    static javax.swing.JButton button(Container root, String text) {
         return all(root, javax.swing.JButton.class).stream().filter(b -> text.equals(b.getText()) && b.isShowing())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + text));
@@ -193,7 +195,7 @@ public class GuiSmokeTest extends NbTestCase {
         }
     }
 
-    private static <T extends Component> java.util.List<T> all(Container root, Class<T> type) {
+    static <T extends Component> java.util.List<T> all(Container root, Class<T> type) {
         java.util.List<T> found = new java.util.ArrayList<>();
         for (Component c : root.getComponents()) {
             if (type.isInstance(c)) {
@@ -229,7 +231,7 @@ public class GuiSmokeTest extends NbTestCase {
         });
     }
 
-    private static void saveScreenshot(File file) throws Exception {
+    static void saveScreenshot(File file) throws Exception {
         Frame main = onEdt(() -> WindowManager.getDefault().getMainWindow());
         Assertions.assertTrue(main.isShowing(), "main window is not showing");
         Rectangle bounds = onEdt(main::getBounds);
@@ -246,7 +248,7 @@ public class GuiSmokeTest extends NbTestCase {
         }
     }
 
-    private static <T> T onEdt(Callable<T> work) throws Exception {
+    static <T> T onEdt(Callable<T> work) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
@@ -278,7 +280,7 @@ public class GuiSmokeTest extends NbTestCase {
     }
 
     /** Polls for up to 20 s: window-system state settles asynchronously after start. */
-    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+    static void waitFor(String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             if (Boolean.TRUE.equals(onEdt(condition))) {

@@ -10,7 +10,10 @@ import javax.swing.JToggleButton;
 import javax.swing.JToolBar;
 import org.openide.util.NbBundle.Messages;
 
-/** The Dataset window's toolbar: the dataset actions, the finding filter, the bucket overlay and the cell size. */
+/**
+ * The Dataset window's two toolbars: the actions that change the dataset across the top, and above the grid what it
+ * shows (the finding filter, the bucket overlay, the cell size).
+ */
 @Messages({
     "BTN_Import=Import\u2026",
     "HINT_Import=Import images, folders or zip archives (or drop them on this window)",
@@ -25,17 +28,17 @@ import org.openide.util.NbBundle.Messages;
     "BTN_Restore=Restore from Trash\u2026",
     "HINT_Restore=Put back images from the project's .trash/",
     "BTN_Refresh=Refresh",
+    "HINT_Refresh=Read the dataset folder again (changes made in other programs also show when you come back)",
     "LBL_Show=Show:",
     "BTN_Buckets=Buckets",
     "HINT_Buckets=Draw each image's sd-scripts bucket and crop on its thumbnail",
     "HINT_Size=Thumbnail size"
 })
-final class DatasetToolbar extends JToolBar {
+final class DatasetToolbar {
 
-    private static final long serialVersionUID = 1L;
     static final int MIN_SIDE = 96;
     static final int MAX_SIDE = 256;
-    static final int DEFAULT_SIDE = 144;
+    static final int DEFAULT_SIDE = 120;
 
     /** What the toolbar's controls do; the window implements it. */
     interface Commands {
@@ -60,6 +63,8 @@ final class DatasetToolbar extends JToolBar {
         void sideChanged(int px, boolean adjusting);
     }
 
+    final JToolBar actions = new JToolBar();
+    final JToolBar view = new JToolBar();
     final JButton prepare;
     final JButton undoPrepare;
     final JButton check;
@@ -69,38 +74,41 @@ final class DatasetToolbar extends JToolBar {
     final JSlider side = new JSlider(MIN_SIDE, MAX_SIDE, DEFAULT_SIDE);
 
     DatasetToolbar(Commands commands) {
-        setFloatable(false);
-        add(button(Bundle.BTN_Import(), Bundle.HINT_Import(), commands::importImages));
+        actions.setFloatable(false);
+        actions.add(button(Bundle.BTN_Import(), Bundle.HINT_Import(), commands::importImages));
         prepare = button(Bundle.BTN_Prepare(), Bundle.HINT_Prepare(), commands::prepare);
-        add(prepare);
+        actions.add(prepare);
         undoPrepare = button(Bundle.BTN_UndoPrepare(), Bundle.HINT_UndoPrepare(), commands::undoPrepare);
-        add(undoPrepare);
-        addSeparator();
+        actions.add(undoPrepare);
+        actions.addSeparator();
         check = button(Bundle.BTN_Check(), Bundle.HINT_Check(), commands::checkQuality);
-        add(check);
+        actions.add(check);
+        actions.addSeparator();
         trash = button(Bundle.BTN_Trash(), Bundle.HINT_Trash(), commands::trashSelection);
-        add(trash);
-        add(button(Bundle.BTN_Restore(), Bundle.HINT_Restore(), commands::restoreFromTrash));
-        add(button(Bundle.BTN_Refresh(), null, commands::refresh));
-        addSeparator();
-        add(new JLabel(Bundle.LBL_Show() + " "));
+        actions.add(trash);
+        actions.add(button(Bundle.BTN_Restore(), Bundle.HINT_Restore(), commands::restoreFromTrash));
+        actions.addSeparator();
+        actions.add(button(Bundle.BTN_Refresh(), Bundle.HINT_Refresh(), commands::refresh));
+
+        view.setFloatable(false);
+        view.add(new JLabel(Bundle.LBL_Show() + " "));
         filter.setName("datasetFilter");
         filter.setMaximumSize(filter.getPreferredSize());
         filter.addActionListener(e -> commands.filterChanged((ImageFilter) filter.getSelectedItem()));
-        add(filter);
-        addSeparator();
+        view.add(filter);
+        view.addSeparator();
         overlay.setName("bucketOverlay");
         overlay.setToolTipText(Bundle.HINT_Buckets());
         overlay.setFocusable(false);
         overlay.addActionListener(e -> commands.overlayChanged(overlay.isSelected()));
-        add(overlay);
-        addSeparator();
+        view.add(overlay);
+        view.addSeparator();
         side.setToolTipText(Bundle.HINT_Size());
         side.setFocusable(false);
-        side.setPreferredSize(new Dimension(110, side.getPreferredSize().height));
+        side.setPreferredSize(new Dimension(100, side.getPreferredSize().height));
         side.setMaximumSize(side.getPreferredSize());
         side.addChangeListener(e -> commands.sideChanged(side.getValue(), side.getValueIsAdjusting()));
-        add(side);
+        view.add(side);
     }
 
     private static JButton button(String text, String hint, Runnable action) {

@@ -190,14 +190,17 @@ public final class DatasetTopComponent extends TopComponent {
         details = new ImageDetailsPanel(this::applyFix);
         bucketSettings = new BucketSettingsPanel(s -> planBuckets());
 
-        add(toolbar, BorderLayout.NORTH);
+        add(toolbar.actions, BorderLayout.NORTH);
         JScrollPane gridScroll = new JScrollPane(grid);
         gridScroll.getVerticalScrollBar().setUnitIncrement(24);
+        JPanel gridPane = new JPanel(new BorderLayout());
+        gridPane.add(toolbar.view, BorderLayout.NORTH);
+        gridPane.add(gridScroll, BorderLayout.CENTER);
         JSplitPane right = new JSplitPane(JSplitPane.VERTICAL_SPLIT, preview, sideTabs());
-        right.setResizeWeight(0.6);
+        right.setResizeWeight(0.55);
         right.setBorder(BorderFactory.createEmptyBorder());
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, gridScroll, right);
-        split.setResizeWeight(0.55);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, gridPane, right);
+        split.setResizeWeight(0.5);
         split.setBorder(BorderFactory.createEmptyBorder());
         add(split, BorderLayout.CENTER);
         status.setName("datasetStatus");

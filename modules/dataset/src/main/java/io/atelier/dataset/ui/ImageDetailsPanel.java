@@ -6,7 +6,9 @@ import io.atelier.dataset.ui.report.Finding;
 import io.atelier.dataset.ui.report.FindingsPanel;
 import io.atelier.imaging.decode.ImageInfo;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.BorderFactory;
@@ -16,6 +18,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
+import javax.swing.Scrollable;
 import javax.swing.UIManager;
 import org.openide.util.NbBundle.Messages;
 
@@ -37,7 +40,7 @@ import org.openide.util.NbBundle.Messages;
     "# {0} - format", "# {1} - width", "# {2} - height", "# {3} - file size",
     "LBL_Info={0} \u00b7 {1}\u00d7{2} \u00b7 {3}"
 })
-final class ImageDetailsPanel extends JPanel {
+final class ImageDetailsPanel extends JPanel implements Scrollable {
 
     private static final long serialVersionUID = 1L;
 
@@ -127,8 +130,36 @@ final class ImageDetailsPanel extends JPanel {
             return;
         }
         String pct = String.format(Locale.ROOT, "%.0f%%", a.croppedFraction() * 100);
-        bucket.setText(Bundle.LBL_Bucket(a.bucket().width() + "\u00d7" + a.bucket().height(), a.resized(), pct,
+        bucket.setText(Bundle.LBL_Bucket(a.bucket().width() + "\u00d7" + a.bucket().height(),
+                a.resized().width() + "\u00d7" + a.resized().height(), pct,
                 (a.upscaled() ? Bundle.LBL_Upscaled() : "") + (sideways ? Bundle.LBL_SidewaysBucket() : "")));
+    }
+
+    // Scrollable: as wide as the view, so finding texts wrap instead of running off to the right
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visibleRect, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visibleRect, int orientation, int direction) {
+        return Math.max(16, visibleRect.height - 16);
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return false;
     }
 
     static String fileSize(long bytes) {

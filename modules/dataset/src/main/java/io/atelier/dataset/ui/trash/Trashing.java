@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.openide.awt.Notification;
 import org.openide.awt.NotificationDisplayer;
 import org.openide.awt.StatusDisplayer;
 import org.openide.util.ImageUtilities;
@@ -35,6 +36,7 @@ import org.openide.util.RequestProcessor;
 public final class Trashing {
 
     private static final String ICON = "io/atelier/dataset/ui/resources/image.png";
+    private static Notification undoOffer;   // event thread only
 
     private Trashing() {
     }
@@ -58,10 +60,23 @@ public final class Trashing {
     }
 
     private static void offerUndo(RequestProcessor rp, ProjectLayout layout, List<TrashedFile> trashed, int images) {
-        NotificationDisplayer.getDefault().notify(Bundle.MSG_Trashed(images),
+        Notification previous = undoOffer;
+        if (previous != null) {
+            previous.clear();   // one Undo at a time: the newest removal is the one a user means
+        }
+        undoOffer = NotificationDisplayer.getDefault().notify(Bundle.MSG_Trashed(images),
                 ImageUtilities.loadImageIcon(ICON, false), Bundle.MSG_TrashedDetails(),
                 e -> restore(rp, layout, Restorable.of(trashed), restored -> { }));
         StatusDisplayer.getDefault().setStatusText(Bundle.MSG_Trashed(images));
+    }
+
+    /** After any restore the Undo offer may point at files that are back already: it goes. Event thread. */
+    private static void withdrawUndo() {
+        Notification offer = undoOffer;
+        undoOffer = null;
+        if (offer != null) {
+            offer.clear();
+        }
     }
 
     /**
@@ -92,6 +107,9 @@ public final class Trashing {
             }
             StatusDisplayer.getDefault().setStatusText(Bundle.MSG_Restored(restored.size()));
             return restored;
-        }, done, () -> done.accept(List.of()));
+        }, restored -> {
+            withdrawUndo();
+            done.accept(restored);
+        }, () -> done.accept(List.of()));
     }
 }
