@@ -40,8 +40,8 @@ import org.openide.windows.WindowManager;
 /**
  * The Dataset window as a user meets it, on the sample project (12 generated images): opened from the project's
  * Dataset node, a photo dropped on the project node imported, thumbnails loaded, a selection, the Low-res filter
- * (which runs the quality check), the bucket overlay, one image moved to the trash and restored. Ends with the
- * screenshot {@code target/atelier-dataset.png}.
+ * (which runs the quality check), the bucket overlay, one image moved to the trash and restored, the screenshot
+ * {@code target/atelier-dataset.png}, a finding kept, Prepare and Undo Prepare.
  */
 final class DatasetWindowCheck {
 
@@ -128,23 +128,57 @@ final class DatasetWindowCheck {
         waitFor("01.png and its caption are in the trash", () -> grid.getModel().getSize() == 12
                 && !Files.exists(first) && !Files.exists(folder.resolve("dataset/01.txt")));
         SwingUtilities.invokeLater(() -> button(dataset, "Restore from Trash\u2026").doClick());
-        AtomicReference<java.awt.Dialog> dialog = new AtomicReference<>();
-        waitFor("the Restore from Trash dialog opens", () -> {
-            for (java.awt.Window w : java.awt.Window.getWindows()) {
-                if (w instanceof java.awt.Dialog d && d.isShowing() && d.getTitle().startsWith("Restore from Trash")) {
-                    dialog.set(d);
-                }
-            }
-            return dialog.get() != null;
-        });
+        java.awt.Dialog restore = waitForDialog("Restore from Trash");
         onEdt(() -> {
-            button(dialog.get(), "Restore").doClick();
+            button(restore, "Restore").doClick();
             return null;
         });
         waitFor("01.png is back with its caption", () -> grid.getModel().getSize() == 13 && Files.isRegularFile(first)
                 && Files.isRegularFile(folder.resolve("dataset/01.txt")));
 
         screenshot(dataset, grid);
+
+        // Keep dismisses a finding of the selected image and remembers it in the project
+        onEdt(() -> {
+            button(dataset, "Keep").doClick();
+            return null;
+        });
+        waitFor("the kept finding is remembered", () -> status.getText().contains("(1 kept)")
+                && Files.isRegularFile(folder.resolve(".atelier/kept-findings.json")));
+
+        // Prepare renames every image to 01.png ... 13.png at 1024 px; Undo Prepare brings the originals back
+        SwingUtilities.invokeLater(() -> button(dataset, "Prepare\u2026").doClick());
+        java.awt.Dialog prepare = waitForDialog("Prepare Dataset");
+        onEdt(() -> {
+            button(prepare, "Prepare").doClick();
+            return null;
+        });
+        waitFor("Prepare renamed the dropped photo to 13.png", () -> Files.isRegularFile(folder.resolve("dataset/13.png"))
+                && !Files.exists(folder.resolve("dataset/dropped-photo.png")) && grid.getModel().getSize() == 13
+                && button(dataset, "Undo Prepare").isEnabled());
+        onEdt(() -> {
+            button(dataset, "Undo Prepare").doClick();
+            return null;
+        });
+        waitFor("Undo Prepare brought the dropped photo back", () -> Files.isRegularFile(photoIn(folder))
+                && !Files.exists(folder.resolve("dataset/13.png")) && grid.getModel().getSize() == 13);
+    }
+
+    private static Path photoIn(Path folder) {
+        return folder.resolve("dataset/dropped-photo.png");
+    }
+
+    private static java.awt.Dialog waitForDialog(String titleStart) throws Exception {
+        AtomicReference<java.awt.Dialog> dialog = new AtomicReference<>();
+        waitFor("the " + titleStart + " dialog opens", () -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof java.awt.Dialog d && d.isShowing() && d.getTitle().startsWith(titleStart)) {
+                    dialog.set(d);
+                }
+            }
+            return dialog.get() != null;
+        });
+        return dialog.get();
     }
 
     /** The window as the README shows it: several images selected, the overlay on, the preview loaded. */

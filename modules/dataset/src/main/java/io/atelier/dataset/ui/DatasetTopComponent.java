@@ -56,6 +56,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.swing.AbstractAction;
@@ -133,8 +134,9 @@ public final class DatasetTopComponent extends TopComponent {
     /** Listings, small reads and writes (kept findings, captions, opening editors). */
     private static final RequestProcessor LISTING = new RequestProcessor("Dataset listing", 2);
     private static final RequestProcessor BUCKETS = new RequestProcessor("Dataset buckets", 1, true);
+    /** One core stays free for the event thread, so scrolling stays smooth while thumbnails are made. */
     private static final RequestProcessor THUMBNAILS = new RequestProcessor("Dataset thumbnails",
-            Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
     /** Scaled thumbnails held in memory per window; the rest come back from the disk cache in milliseconds. */
     private static final long THUMBNAIL_MEMORY = 96L * 1024 * 1024;
 
@@ -529,12 +531,11 @@ public final class DatasetTopComponent extends TopComponent {
         checking = true;
         toolbar.check.setEnabled(false);
         BackgroundWork.start(WORK, Bundle.PROGRESS_Check(project.displayName()), progress -> {
-            // the report has no progress of its own yet: cancelling drops the result when it arrives
-            DatasetReport report = DatasetReport.of(layout, Resampler.DEFAULT_LONG_SIDE);
-            if (progress.cancelled()) {
+            try {
+                return DatasetReport.of(layout, Resampler.DEFAULT_LONG_SIDE, progress::step, progress::cancelled);
+            } catch (CancellationException e) {
                 throw new Cancelled();
             }
-            return report;
         }, report -> {
             checking = false;
             toolbar.check.setEnabled(true);
