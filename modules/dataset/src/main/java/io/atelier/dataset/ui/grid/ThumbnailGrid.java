@@ -3,6 +3,7 @@ package io.atelier.dataset.ui.grid;
 import java.awt.FontMetrics;
 import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,9 +87,18 @@ public final class ThumbnailGrid extends JList<DatasetImage> {
     }
 
     /** Selects the images with these files that are shown; the first becomes the lead and is scrolled to. */
-    public void select(List<java.nio.file.Path> files) {
+    public void select(List<Path> files) {
+        select(files, files.isEmpty() ? null : files.get(0));
+        int lead = getLeadSelectionIndex();
+        if (lead >= 0) {
+            ensureIndexIsVisible(lead);
+        }
+    }
+
+    /** Selects the shown images among {@code files}, with the one of {@code leadFile} as the lead. No scrolling. */
+    private void select(List<Path> files, Path leadFile) {
         List<Integer> rows = new ArrayList<>();
-        for (java.nio.file.Path f : files) {
+        for (Path f : files) {
             int row = gridModel.rowOf(f);
             if (row >= 0) {
                 rows.add(row);
@@ -98,8 +108,33 @@ public final class ThumbnailGrid extends JList<DatasetImage> {
             clearSelection();
             return;
         }
+        int leadRow = leadFile == null ? -1 : gridModel.rowOf(leadFile);
         setSelectedIndices(rows.stream().mapToInt(Integer::intValue).toArray());
-        ensureIndexIsVisible(rows.get(0));
+        if (leadRow >= 0 && rows.contains(leadRow)) {
+            addSelectionInterval(leadRow, leadRow);   // makes it anchor and lead without changing the selection
+        }
+    }
+
+    /**
+     * Runs {@code change} (a new filter, a new listing) and selects the same files afterwards, where still shown,
+     * with the same lead: the model replaces its rows, which would otherwise clear the selection.
+     */
+    public void preservingSelection(Runnable change) {
+        List<Path> files = selectedImages().stream().map(DatasetImage::file).toList();
+        int lead = getLeadSelectionIndex();
+        Path leadFile = lead >= 0 && lead < gridModel.getSize() && isSelectedIndex(lead)
+                ? gridModel.getElementAt(lead).file() : null;
+        change.run();
+        select(files, leadFile);
+    }
+
+    /** The image whose details are shown: the lead of the selection, or the first selected. */
+    public DatasetImage lead() {
+        int lead = getLeadSelectionIndex();
+        if (lead >= 0 && lead < gridModel.getSize() && isSelectedIndex(lead)) {
+            return gridModel.getElementAt(lead);
+        }
+        return getSelectedValue();
     }
 
     @Override

@@ -25,11 +25,6 @@ import java.util.TreeMap;
  */
 public final class KeptFindings {
 
-    /** Where the decisions of a project live. */
-    public static Path fileOf(ProjectLayout layout) {
-        return layout.root().resolve(".atelier").resolve("kept-findings.json");
-    }
-
     public static final KeptFindings NONE = new KeptFindings(Map.of());
     private static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -44,6 +39,11 @@ public final class KeptFindings {
             }
         });
         this.kept = copy;
+    }
+
+    /** Where the decisions of a project live. */
+    public static Path fileOf(ProjectLayout layout) {
+        return layout.root().resolve(".atelier").resolve("kept-findings.json");
     }
 
     /** The kinds kept for the image with this content hash. */

@@ -84,6 +84,11 @@ public final class QualitySummary {
         h.append("</p>");
     }
 
+    /** A file name from a {@code select:} link, as {@link #esc} wrote it. */
+    public static String unescape(String s) {
+        return s.replace("&#39;", "'").replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+    }
+
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
     }
