@@ -30,6 +30,9 @@ final class ThumbnailCell extends JComponent implements ListCellRenderer<Dataset
     private final transient ThumbnailLoader loader;
     private transient CellDecorations decorations = CellDecorations.NONE;
     private int imageSide;
+    private transient Font fontsFor;      // the list font the two small fonts below were derived from
+    private transient Font labelFont;
+    private transient Font badgeFont;
     private transient DatasetImage image;
     private boolean selected;
     private boolean focused;
@@ -63,6 +66,11 @@ final class ThumbnailCell extends JComponent implements ListCellRenderer<Dataset
         this.selected = isSelected;
         this.focused = cellHasFocus;
         setFont(list.getFont());
+        if (fontsFor != list.getFont()) {
+            fontsFor = list.getFont();
+            labelFont = fontsFor.deriveFont(Math.max(9f, fontsFor.getSize2D() - 2f));
+            badgeFont = fontsFor.deriveFont(Font.BOLD, Math.max(9f, fontsFor.getSize2D() - 3f));
+        }
         setForeground(isSelected ? list.getSelectionForeground() : list.getForeground());
         setBackground(list.getSelectionBackground());
         return this;
@@ -141,8 +149,7 @@ final class ThumbnailCell extends JComponent implements ListCellRenderer<Dataset
 
     private void paintBucketLabel(Graphics2D g, BucketAssignment bucket, Rectangle2D shown) {
         String text = bucket.bucket().width() + "\u00d7" + bucket.bucket().height();
-        Font font = getFont().deriveFont(Math.max(9f, getFont().getSize2D() - 2f));
-        g.setFont(font);
+        g.setFont(labelFont);
         FontMetrics fm = g.getFontMetrics();
         int w = fm.stringWidth(text) + 8;
         int h = fm.getHeight();
@@ -158,8 +165,7 @@ final class ThumbnailCell extends JComponent implements ListCellRenderer<Dataset
         if (badges.isEmpty()) {
             return;
         }
-        Font font = getFont().deriveFont(Font.BOLD, Math.max(9f, getFont().getSize2D() - 3f));
-        g.setFont(font);
+        g.setFont(badgeFont);
         FontMetrics fm = g.getFontMetrics();
         int x = PAD + 3;
         int y = PAD + 3;

@@ -12,7 +12,10 @@ import java.util.logging.Logger;
 import javax.swing.TransferHandler;
 import org.openide.util.NbBundle.Messages;
 
-/** Accepts files and folders dragged from the desktop onto the Dataset window and hands them to the import. */
+/**
+ * Accepts files and folders dragged from the desktop onto the Dataset window, or pasted into it, and hands them to the
+ * import.
+ */
 @Messages({
     "# {0} - reason",
     "ERR_Drop=The dropped files cannot be read: {0}"
@@ -28,15 +31,17 @@ public final class FileDropHandler extends TransferHandler {
         this.importer = importer;
     }
 
+    /** Files dropped, or pasted (Ctrl+V after copying them in a file manager). */
     @Override
     public boolean canImport(TransferSupport support) {
-        if (!support.isDrop()) {
-            return false;
-        }
         boolean files = support.isDataFlavorSupported(java.awt.datatransfer.DataFlavor.javaFileListFlavor)
                 || support.isDataFlavorSupported(DroppedFiles.URI_LIST);
-        if (files && (support.getSourceDropActions() & COPY) != 0) {
-            support.setDropAction(COPY);   // an import copies; the files on the desktop stay where they are
+        if (files && support.isDrop()) {
+            if ((support.getSourceDropActions() & COPY) != 0) {
+                support.setDropAction(COPY);   // an import copies; the files on the desktop stay where they are
+            }
+            // the drop goes to the dataset, not next to a cell: the grid must not suggest a position or select cells
+            support.setShowDropLocation(false);
         }
         return files;
     }
