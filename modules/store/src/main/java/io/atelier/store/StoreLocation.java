@@ -50,4 +50,9 @@ public record StoreLocation(Path home) {
     public Path backupDir() {
         return home.resolve("backups");
     }
+
+    /** Thumbnails of dataset images, shared by every project (keyed by content). */
+    public Path thumbnailDir() {
+        return home.resolve("cache").resolve("thumbnails");
+    }
 }

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -139,6 +140,21 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
             }
         }
         return summarise(longSide, findings, problems);
+    }
+
+    /**
+     * The report as it applies to the files still in the dataset: images trashed or renamed since the check drop
+     * out, and with them duplicate groups left with one member and the spread and size they made.
+     */
+    public DatasetReport restrictedTo(Set<String> files) {
+        return summarise(longSide, images.stream().filter(f -> files.contains(f.file())).toList(),
+                problems.stream().filter(p -> files.contains(p.file())).toList());
+    }
+
+    /** The report after a caption was written beside (or removed from) {@code file}. */
+    public DatasetReport withCaptioned(String file, boolean captioned) {
+        return summarise(longSide, images.stream()
+                .map(f -> f.file().equals(file) ? f.withCaptioned(captioned) : f).toList(), problems);
     }
 
     /**

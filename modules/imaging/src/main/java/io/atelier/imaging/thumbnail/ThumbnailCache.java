@@ -66,7 +66,7 @@ public final class ThumbnailCache {
             store(hash, thumbnail);
         } catch (IOException e) {
             // a full or read-only cache folder costs speed next time, not the thumbnail
-            LOG.log(Level.INFO, "cannot cache the thumbnail of " + image + " in " + folder, e);
+            LOG.info(() -> "cannot cache the thumbnail of " + image + " in " + folder + ": " + e);
         }
         return thumbnail;
     }

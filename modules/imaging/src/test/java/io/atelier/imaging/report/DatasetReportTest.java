@@ -161,6 +161,22 @@ class DatasetReportTest {
     }
 
     @Test
+    void restrictedToTheFilesLeftDropsGroupsOfOneAndRecountsTheRest() throws IOException {
+        DatasetReport report = DatasetReport.of(new ProjectLayout(project));
+        assertThat(report.exactDuplicates()).containsExactly(List.of("01.png", "02.png"));
+
+        DatasetReport after = report.restrictedTo(java.util.Set.of("01.png", "03.png", "04.png", "05.png", "09.png"));
+
+        assertThat(after.images()).extracting(ImageFinding::file).containsExactly("01.png", "03.png", "04.png",
+                "05.png");
+        assertThat(after.exactDuplicates()).isEmpty();
+        assertThat(after.nearDuplicates()).isEqualTo(report.nearDuplicates());
+        assertThat(after.problems()).extracting(FileProblem::file).containsExactly("09.png");
+        assertThat(after.uncaptioned()).containsExactly("05.png");
+        assertThat(after.withCaptioned("05.png", true).uncaptioned()).isEmpty();
+    }
+
+    @Test
     void missingDatasetFolderIsAnEmptyReport() throws IOException {
         DatasetReport report = DatasetReport.of(new ProjectLayout(project.resolve("nowhere")));
         assertThat(report.images()).isEmpty();

@@ -22,8 +22,7 @@ public final class Thumbnails {
                 c = shared;
                 if (c == null) {
                     // the same home resolution as the app's store (StoreService in the project module)
-                    c = new ThumbnailCache(StoreLocation.resolve(System.getProperty("atelier.home")).home()
-                            .resolve("cache").resolve("thumbnails"));
+                    c = new ThumbnailCache(StoreLocation.resolve(System.getProperty("atelier.home")).thumbnailDir());
                     shared = c;
                 }
             }

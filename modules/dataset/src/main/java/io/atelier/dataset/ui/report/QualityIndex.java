@@ -2,9 +2,7 @@ package io.atelier.dataset.ui.report;
 
 import io.atelier.imaging.quality.BlurMeasure;
 import io.atelier.imaging.quality.JpegQuality;
-import io.atelier.imaging.report.AspectSpread;
 import io.atelier.imaging.report.DatasetReport;
-import io.atelier.imaging.report.DatasetSize;
 import io.atelier.imaging.report.FileProblem;
 import io.atelier.imaging.report.ImageFinding;
 import java.util.ArrayList;
@@ -83,9 +81,7 @@ public final class QualityIndex {
         if (files.containsAll(images.keySet()) && files.containsAll(problems.keySet())) {
             return this;
         }
-        List<ImageFinding> remaining = report.images().stream().filter(f -> files.contains(f.file())).toList();
-        List<FileProblem> unreadable = report.problems().stream().filter(p -> files.contains(p.file())).toList();
-        return new QualityIndex(rebuild(remaining, unreadable, files), kept);
+        return new QualityIndex(report.restrictedTo(files), kept);
     }
 
     /** The report after a caption was written for {@code file}: its "no caption" finding is gone. */
@@ -94,34 +90,7 @@ public final class QualityIndex {
         if (f == null || f.captioned()) {
             return this;
         }
-        List<ImageFinding> updated = report.images().stream().map(i -> !i.file().equals(file) ? i
-                : i.withCaptioned(true)).toList();
-        Set<String> all = new java.util.HashSet<>(images.keySet());
-        all.addAll(problems.keySet());
-        return new QualityIndex(rebuild(updated, report.problems(), all), kept);
-    }
-
-    private DatasetReport rebuild(List<ImageFinding> findings, List<FileProblem> unreadable, Set<String> files) {
-        AspectSpread spread = null;
-        if (!findings.isEmpty()) {
-            ImageFinding narrow = findings.stream().min(java.util.Comparator.comparingDouble(ImageFinding::aspect)).get();
-            ImageFinding wide = findings.stream().max(java.util.Comparator.comparingDouble(ImageFinding::aspect)).get();
-            spread = new AspectSpread(narrow.aspect(), narrow.file(), wide.aspect(), wide.file());
-        }
-        return new DatasetReport(report.longSide(), findings, unreadable, groupsWithin(report.exactDuplicates(), files),
-                groupsWithin(report.nearDuplicates(), files), spread, DatasetSize.of(findings.size()),
-                findings.stream().filter(f -> !f.captioned()).map(ImageFinding::file).toList());
-    }
-
-    private static List<List<String>> groupsWithin(List<List<String>> groups, Set<String> files) {
-        List<List<String>> result = new ArrayList<>();
-        for (List<String> g : groups) {
-            List<String> left = g.stream().filter(files::contains).toList();
-            if (left.size() > 1) {
-                result.add(left);
-            }
-        }
-        return result;
+        return new QualityIndex(report.withCaptioned(file, true), kept);
     }
 
     public DatasetReport report() {

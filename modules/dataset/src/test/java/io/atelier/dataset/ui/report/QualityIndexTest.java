@@ -16,21 +16,21 @@ import org.junit.jupiter.api.Test;
 class QualityIndexTest {
 
     private static ImageFinding finding(String file, int w, int h, boolean blurry, Integer jpegQ, boolean captioned,
-            String hash) {
+            String hash, String perceptualHash) {
         boolean low = Math.max(w, h) < 1024;
         return new ImageFinding(file, jpegQ == null ? "png" : "jpeg", w, h, low, 1024.0 / Math.max(w, h), blurry ? 20 : 900,
-                blurry, jpegQ, jpegQ != null && jpegQ < 70, captioned, hash, "0123456789abcdef", false, false);
+                blurry, jpegQ, jpegQ != null && jpegQ < 70, captioned, hash, perceptualHash, false, false);
     }
 
     /** 01 sharp and fine; 02 low-res and blurry; 03 = 04 byte-identical; 05 near 01; 06 heavy JPEG without caption. */
     static DatasetReport report() {
         List<ImageFinding> images = List.of(
-                finding("01.png", 1024, 1024, false, null, true, "h1"),
-                finding("02.png", 512, 512, true, null, true, "h2"),
-                finding("03.png", 1024, 768, false, null, true, "h3"),
-                finding("04.png", 1024, 768, false, null, true, "h3"),
-                finding("05.png", 1024, 1024, false, null, true, "h5"),
-                finding("06.jpg", 1200, 800, false, 55, false, "h6"));
+                finding("01.png", 1024, 1024, false, null, true, "h1", "0000000000000000"),
+                finding("02.png", 512, 512, true, null, true, "h2", "ffffffffffffffff"),
+                finding("03.png", 1024, 768, false, null, true, "h3", "00000000ffffffff"),
+                finding("04.png", 1024, 768, false, null, true, "h3", "00000000ffffffff"),
+                finding("05.png", 1024, 1024, false, null, true, "h5", "0000000000000003"), // 2 bits from 01
+                finding("06.jpg", 1200, 800, false, 55, false, "h6", "ffffffff00000000"));
         return new DatasetReport(1024, images, List.of(new FileProblem("07.png", "07.png: empty file (0 bytes)")),
                 List.of(List.of("03.png", "04.png")), List.of(List.of("01.png", "05.png")), null,
                 DatasetSize.of(6), List.of("06.jpg"));
