@@ -13,6 +13,9 @@ public final class ProjectNodeExtensions {
     /** Actions of the project's Dataset node. */
     public static final String DATASET_ACTIONS = "Projects/io-atelier-lora/Dataset/Actions";
 
+    /** Actions of the project's Captions node. */
+    public static final String CAPTIONS_ACTIONS = "Projects/io-atelier-lora/Captions/Actions";
+
     private ProjectNodeExtensions() {
     }
 }

@@ -27,7 +27,8 @@ import org.openide.util.lookup.Lookups;
 /**
  * A workflow step backed by files in the project folder (dataset images, captions, run folders). It lists
  * them, counts them in its name, follows changes on disk, and shows its empty state when there are none.
- * The Dataset step also shows the actions other modules register for it and takes files dropped from the desktop.
+ * The Dataset and Captions steps show the actions other modules register for them; the Dataset step also takes files
+ * dropped from the desktop.
  */
 @Messages({
     "# {0} - section",
@@ -38,28 +39,33 @@ final class FolderSectionNode extends SectionNode {
 
     private final String label;
     private final LoraProjectImpl datasetOf;   // null for the sections that are not the dataset
+    private final String actionsPath;          // layer folder of the node's actions, or null for none
 
-    private FolderSectionNode(EntryFactory factory, String label, String iconKey, LoraProjectImpl datasetOf) {
-        super(Children.create(factory, true), datasetOf == null ? Lookup.EMPTY : Lookups.singleton(datasetOf),
+    private FolderSectionNode(EntryFactory factory, String label, String iconKey, LoraProjectImpl project,
+            boolean dataset, String actionsPath) {
+        super(Children.create(factory, true), project == null ? Lookup.EMPTY : Lookups.singleton(project),
                 label, iconKey);
         this.label = label;
-        this.datasetOf = datasetOf;
+        this.datasetOf = dataset ? project : null;
+        this.actionsPath = actionsPath;
         factory.owner = this;
     }
 
     private FolderSectionNode(EntryFactory factory, String label, String iconKey) {
-        this(factory, label, iconKey, null);
+        this(factory, label, iconKey, null, false, null);
     }
 
     static Node dataset(LoraProjectImpl p, String label, String empty) {
         Path dir = p.layout().dataset();
-        return new FolderSectionNode(new EntryFactory(dir, empty, ProjectStats::isImage, "image"), label, "dataset", p);
+        return new FolderSectionNode(new EntryFactory(dir, empty, ProjectStats::isImage, "image"), label, "dataset", p,
+                true, ProjectNodeExtensions.DATASET_ACTIONS);
     }
 
     static Node captions(LoraProjectImpl p, String label, String empty) {
         Path dir = p.layout().dataset();
         Predicate<Path> caption = f -> f.getFileName().toString().endsWith(".txt") && f.toFile().isFile();
-        return new FolderSectionNode(new EntryFactory(dir, empty, caption, "caption"), label, "captions");
+        return new FolderSectionNode(new EntryFactory(dir, empty, caption, "caption"), label, "captions", p, false,
+                ProjectNodeExtensions.CAPTIONS_ACTIONS);
     }
 
     static Node runs(LoraProjectImpl p, String label, String empty) {
@@ -69,8 +75,8 @@ final class FolderSectionNode extends SectionNode {
 
     @Override
     public Action[] getActions(boolean context) {
-        return datasetOf == null ? super.getActions(context)
-                : Utilities.actionsForPath(ProjectNodeExtensions.DATASET_ACTIONS).toArray(Action[]::new);
+        return actionsPath == null ? super.getActions(context)
+                : Utilities.actionsForPath(actionsPath).toArray(Action[]::new);
     }
 
     @Override
