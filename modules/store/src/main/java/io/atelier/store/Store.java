@@ -19,6 +19,7 @@ public final class Store implements AutoCloseable {
     private final StoreOpenReport report;
     private final ProjectRepository projects;
     private final BaseModelRepository baseModels;
+    private final TaggerTagRepository taggerTags;
 
     private Store(StoreLocation location, JdbcConnectionPool pool, StoreOpenReport report, Clock clock) {
         this.location = location;
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
         Transactions transactions = new Transactions(pool);
         this.projects = new ProjectRepository(transactions, clock);
         this.baseModels = new BaseModelRepository(transactions);
+        this.taggerTags = new TaggerTagRepository(transactions);
     }
 
     /**
@@ -60,6 +62,11 @@ public final class Store implements AutoCloseable {
 
     public BaseModelRepository baseModels() {
         return baseModels;
+    }
+
+    /** The tags tagger models wrote, per image content. */
+    public TaggerTagRepository taggerTags() {
+        return taggerTags;
     }
 
     public StoreLocation location() {

@@ -15,7 +15,8 @@ public final class Migrations {
     /** Flyway's naming: {@code V<version>__<description>.sql}, applied in order. */
     public static final List<String> SCRIPTS = List.of(
             "V1__projects_and_base_models.sql",
-            "V2__app_state_and_trigger_index.sql");
+            "V2__app_state_and_trigger_index.sql",
+            "V3__tagger_tags.sql");
 
     private Migrations() {
     }
