@@ -1,0 +1,47 @@
+package io.atelier.tagger.model;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens a session on CUDA when this ONNX Runtime build offers it and it works, on the CPU otherwise. CUDA set-up
+ * failures (missing CUDA/cuDNN libraries, no driver) are the taggers' most common support problem
+ * (reference/wd14-tagger.md §12): they never fail the load, and the provider in use is always reported.
+ */
+final class OrtSessions {
+
+    private static final Logger LOG = Logger.getLogger(OrtSessions.class.getName());
+
+    private OrtSessions() {
+    }
+
+    record Opened(OrtSession session, String provider) {
+    }
+
+    static Opened open(OrtEnvironment env, Path modelFile) throws OrtException {
+        String cudaProblem = null;
+        if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                options.addCUDA(0);
+                return new Opened(env.createSession(modelFile.toString(), options), "CUDA");
+            } catch (OrtException e) {
+                cudaProblem = e.getMessage();
+                LOG.log(Level.INFO, "CUDA execution provider not usable for " + modelFile + "; using the CPU", e);
+            }
+        }
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            OrtSession session = env.createSession(modelFile.toString(), options);
+            return new Opened(session, cudaProblem == null ? "CPU" : "CPU (CUDA not usable: " + firstLine(cudaProblem) + ")");
+        }
+    }
+
+    private static String firstLine(String message) {
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}
