@@ -4,6 +4,7 @@ import io.atelier.core.buckets.BucketPlan;
 import io.atelier.core.buckets.BucketPlanner;
 import io.atelier.core.buckets.BucketSettings;
 import io.atelier.core.buckets.ImageSize;
+import io.atelier.core.io.FileProgress;
 import io.atelier.core.project.ProjectLayout;
 import io.atelier.imaging.decode.ImageInfo;
 import io.atelier.imaging.decode.ImageProbe;
@@ -11,6 +12,10 @@ import io.atelier.imaging.report.DatasetReport;
 import io.atelier.imaging.report.DatasetSize;
 import io.atelier.imaging.report.FileProblem;
 import io.atelier.imaging.report.ImageFinding;
+import io.atelier.imaging.report.ImageMeasures;
+import io.atelier.imaging.report.MeasureCache;
+import io.atelier.store.ContentCacheRepository;
+import io.atelier.store.Store;
 import io.atelier.imaging.resample.Resampler;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +42,9 @@ final class DatasetCommands {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    AtelierCommand root;
+
     @Command(name = "check", description = "Quality report: sizes, upscaling, blur, JPEG compression, duplicates, "
             + "near-duplicates, aspect ratios, dataset size and captions. Findings do not fail the command.")
     int check(@Parameters(paramLabel = "DIR", description = "project folder") Path dir,
@@ -47,8 +56,11 @@ final class DatasetCommands {
         }
         ProjectLayout layout = ProjectDirs.layout(dir);
         DatasetReport report;
-        try {
-            report = DatasetReport.of(layout, longSide);
+        // measures of images seen before come from the store: a re-check of a large dataset decodes only new images
+        try (Store store = StoreSession.open(root.home, spec.commandLine().getErr())) {
+            ContentCacheRepository.Area area = store.contentCache().area("image-measures-v" + ImageMeasures.VERSION);
+            report = DatasetReport.of(layout, longSide, FileProgress.NONE, () -> false,
+                    MeasureCache.textBacked(area::get, area::put));
         } catch (IOException e) {
             throw new CliFailure("cannot read " + layout.dataset() + ": " + e.getMessage(), e);
         }

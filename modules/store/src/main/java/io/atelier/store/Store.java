@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
     private final ProjectRepository projects;
     private final BaseModelRepository baseModels;
     private final TaggerTagRepository taggerTags;
+    private final ContentCacheRepository contentCache;
 
     private Store(StoreLocation location, JdbcConnectionPool pool, StoreOpenReport report, Clock clock) {
         this.location = location;
@@ -29,6 +30,7 @@ public final class Store implements AutoCloseable {
         this.projects = new ProjectRepository(transactions, clock);
         this.baseModels = new BaseModelRepository(transactions);
         this.taggerTags = new TaggerTagRepository(transactions);
+        this.contentCache = new ContentCacheRepository(transactions, clock);
     }
 
     /**
@@ -67,6 +69,11 @@ public final class Store implements AutoCloseable {
     /** The tags tagger models wrote, per image content. */
     public TaggerTagRepository taggerTags() {
         return taggerTags;
+    }
+
+    /** Values computed from file contents, kept between runs. */
+    public ContentCacheRepository contentCache() {
+        return contentCache;
     }
 
     public StoreLocation location() {

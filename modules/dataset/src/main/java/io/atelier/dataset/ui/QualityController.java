@@ -9,6 +9,11 @@ import io.atelier.dataset.ui.work.BackgroundWork;
 import io.atelier.dataset.ui.work.Cancelled;
 import io.atelier.dataset.ui.work.ProblemList;
 import io.atelier.imaging.report.DatasetReport;
+import io.atelier.imaging.report.ImageMeasures;
+import io.atelier.imaging.report.MeasureCache;
+import io.atelier.project.api.AppStore;
+import io.atelier.store.ContentCacheRepository;
+import io.atelier.store.StoreException;
 import io.atelier.imaging.resample.Resampler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -85,7 +90,8 @@ final class QualityController {
         ProjectLayout layout = project.layout();
         BackgroundWork.start(DatasetThreads.WORK, Bundle.PROGRESS_Check(project.displayName()), progress -> {
             try {
-                return DatasetReport.of(layout, Resampler.DEFAULT_LONG_SIDE, progress::step, progress::cancelled);
+                return DatasetReport.of(layout, Resampler.DEFAULT_LONG_SIDE, progress::step, progress::cancelled,
+                        measureCache());
             } catch (CancellationException e) {
                 throw new Cancelled();
             }
@@ -175,5 +181,20 @@ final class QualityController {
             view = null;
         }
         changed.run();
+    }
+
+    /**
+     * Measures of images seen before (same content) come from the store, so reopening a large dataset decodes only
+     * new images; without a store the check measures everything.
+     */
+    private static MeasureCache measureCache() {
+        try {
+            ContentCacheRepository.Area area = AppStore.store().contentCache()
+                    .area("image-measures-v" + ImageMeasures.VERSION);
+            return MeasureCache.textBacked(area::get, area::put);
+        } catch (StoreException e) {
+            LOG.log(Level.INFO, "no store for the measure cache: {0}", e.getMessage());
+            return MeasureCache.NONE;
+        }
     }
 }

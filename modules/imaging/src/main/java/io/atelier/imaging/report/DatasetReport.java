@@ -53,6 +53,9 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
                             List<List<String>> exactDuplicates, List<List<String>> nearDuplicates,
                             AspectSpread aspectSpread, DatasetSize size, List<String> uncaptioned) {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(DatasetReport.class.getName());
+
     /** Images checked at once: one per core, as far as memory allows full-size decodes (about 400 MB each). */
     private static final int WORKERS = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
             Runtime.getRuntime().maxMemory() / (400L * 1024 * 1024)));
@@ -83,12 +86,22 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
      */
     public static DatasetReport of(ProjectLayout layout, int longSide, FileProgress progress,
                                    BooleanSupplier cancelled) throws IOException {
+        return of(layout, longSide, progress, cancelled, MeasureCache.NONE);
+    }
+
+    /**
+     * Like {@link #of(ProjectLayout, int, FileProgress, BooleanSupplier)}, taking the measures of images seen before
+     * (same content) from {@code cache} instead of decoding them again.
+     */
+    public static DatasetReport of(ProjectLayout layout, int longSide, FileProgress progress,
+                                   BooleanSupplier cancelled, MeasureCache cache) throws IOException {
         if (longSide <= 0) {
             throw new IllegalArgumentException("long side must be positive, got " + longSide);
         }
         ImageProbe probe = new ImageProbe();
         ImageDecoder decoder = new ImageDecoder(probe);
         List<Path> files = imageFiles(layout);
+        MeasureCache safeCache = new FailSafeCache(cache);
         Object[] outcomes = new Object[files.size()];
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(WORKERS, files.size())), r -> {
@@ -107,7 +120,7 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
                     Path file = files.get(index);
                     String name = file.getFileName().toString();
                     try {
-                        outcomes[index] = check(file, name, probe, decoder, longSide);
+                        outcomes[index] = check(file, name, probe, decoder, longSide, safeCache);
                     } catch (IOException | RuntimeException e) {
                         outcomes[index] = new FileProblem(name, e.getMessage() != null ? e.getMessage() : e.toString());
                     }
@@ -188,14 +201,70 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
         return false;
     }
 
+    /** The content's measures from the cache, or measured now (and cached); then what depends on name and size. */
+    private static ImageFinding check(Path file, String name, ImageProbe probe, ImageDecoder decoder, int longSide,
+                                      MeasureCache cache) throws IOException {
+        String hash = ContentHash.of(file);
+        ImageMeasures m = cache.get(hash).orElse(null);
+        if (m == null) {
+            m = measure(file, probe, decoder);
+            cache.put(hash, m);
+        }
+        int w = m.width();
+        int h = m.height();
+        return new ImageFinding(name, m.format(), w, h, Resampler.needsUpscale(w, h, longSide),
+                Resampler.scaleFactor(w, h, longSide), m.blurScore(), m.blurScore() < BlurMeasure.BLURRY_BELOW,
+                m.jpegQuality(), m.heavyCompression(), hasCaption(file), hash, m.perceptualHash(), m.rotatedByExif(),
+                m.transparent());
+    }
+
+    /**
+     * A cache that cannot answer costs time, not the check: its first failure is logged, then it is left alone for
+     * the rest of the run.
+     */
+    private static final class FailSafeCache implements MeasureCache {
+        private final MeasureCache cache;
+        private final java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+
+        FailSafeCache(MeasureCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public java.util.Optional<ImageMeasures> get(String sha256) {
+            if (!broken.get()) {
+                try {
+                    return cache.get(sha256);
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void put(String sha256, ImageMeasures measures) {
+            if (!broken.get()) {
+                try {
+                    cache.put(sha256, measures);
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+            }
+        }
+
+        private void fail(RuntimeException e) {
+            if (broken.compareAndSet(false, true)) {
+                LOG.info(() -> "the measure cache failed; this check measures every image: " + e);
+            }
+        }
+    }
+
     /** Probe, then decode once; blur and perceptual hash both come from the same decoded image. */
-    private static ImageFinding check(Path file, String name, ImageProbe probe, ImageDecoder decoder, int longSide)
-            throws IOException {
+    static ImageMeasures measure(Path file, ImageProbe probe, ImageDecoder decoder) throws IOException {
         ImageInfo info = probe.probe(file);
         DecodedImage decoded = decoder.decodeDetailed(file);
         BufferedImage image = decoded.image();
-        int w = image.getWidth();
-        int h = image.getHeight();
         double blur = BlurMeasure.score(image);
         long phash = PerceptualHash.of(image);
         Integer quality = null;
@@ -209,10 +278,8 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
                 // no standard luminance table: the quality is unknown, not a reason to reject the image
             }
         }
-        return new ImageFinding(name, info.format(), w, h, Resampler.needsUpscale(w, h, longSide),
-                Resampler.scaleFactor(w, h, longSide), blur, blur < BlurMeasure.BLURRY_BELOW, quality, heavy,
-                hasCaption(file), ContentHash.of(file), PerceptualHash.toHex(phash), decoded.rotatedByExif(),
-                decoded.transparent());
+        return new ImageMeasures(info.format(), image.getWidth(), image.getHeight(), blur, quality, heavy,
+                PerceptualHash.toHex(phash), decoded.rotatedByExif(), decoded.transparent());
     }
 
     static DatasetReport summarise(int longSide, List<ImageFinding> findings, List<FileProblem> problems) {

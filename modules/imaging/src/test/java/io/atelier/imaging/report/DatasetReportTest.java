@@ -177,6 +177,36 @@ class DatasetReportTest {
     }
 
     @Test
+    void measuresComeFromTheCacheForContentSeenBeforeAndAFailingCacheIsOnlyAMiss() throws IOException {
+        Map<String, String> stored = new java.util.concurrent.ConcurrentHashMap<>();
+        MeasureCache cache = MeasureCache.textBacked(k -> java.util.Optional.ofNullable(stored.get(k)), stored::put);
+        ProjectLayout layout = new ProjectLayout(project);
+
+        DatasetReport first = DatasetReport.of(layout, 1024, (d, t, f) -> { }, () -> false, cache);
+        assertThat(stored).hasSize(7); // 8 readable images, 01 and 02 share their content
+
+        // doctor one cached value: the second run must use it instead of decoding the image again
+        ImageFinding three = first.images().stream().filter(f -> f.file().equals("03.png")).findFirst().orElseThrow();
+        ImageMeasures m = ImageMeasures.fromJson(stored.get(three.contentHash()));
+        stored.put(three.contentHash(), new ImageMeasures(m.format(), m.width(), m.height(), 1.0, m.jpegQuality(),
+                m.heavyCompression(), m.perceptualHash(), m.rotatedByExif(), m.transparent()).toJson());
+        DatasetReport second = DatasetReport.of(layout, 1024, (d, t, f) -> { }, () -> false, cache);
+        ImageFinding again = second.images().stream().filter(f -> f.file().equals("03.png")).findFirst().orElseThrow();
+        assertThat(again.blurScore()).isEqualTo(1.0);
+        assertThat(again.blurry()).isTrue();
+        assertThat(second.images()).hasSameSizeAs(first.images());
+
+        MeasureCache broken = MeasureCache.textBacked(k -> {
+            throw new IllegalStateException("store closed");
+        }, (k, v) -> {
+            throw new IllegalStateException("store closed");
+        });
+        DatasetReport third = DatasetReport.of(layout, 1024, (d, t, f) -> { }, () -> false, broken);
+        assertThat(third.images()).extracting(ImageFinding::blurScore)
+                .containsExactlyElementsOf(first.images().stream().map(ImageFinding::blurScore).toList());
+    }
+
+    @Test
     void missingDatasetFolderIsAnEmptyReport() throws IOException {
         DatasetReport report = DatasetReport.of(new ProjectLayout(project.resolve("nowhere")));
         assertThat(report.images()).isEmpty();

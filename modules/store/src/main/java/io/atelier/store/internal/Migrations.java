@@ -16,7 +16,8 @@ public final class Migrations {
     public static final List<String> SCRIPTS = List.of(
             "V1__projects_and_base_models.sql",
             "V2__app_state_and_trigger_index.sql",
-            "V3__tagger_tags.sql");
+            "V3__tagger_tags.sql",
+            "V4__content_cache.sql");
 
     private Migrations() {
     }

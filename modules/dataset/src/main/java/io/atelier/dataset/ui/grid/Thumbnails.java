@@ -1,7 +1,7 @@
 package io.atelier.dataset.ui.grid;
 
 import io.atelier.imaging.thumbnail.ThumbnailCache;
-import io.atelier.store.StoreLocation;
+import io.atelier.project.api.AppStore;
 
 /**
  * The app's one thumbnail cache, in {@code <atelier home>/cache/thumbnails}: beside the store, so it follows
@@ -21,8 +21,7 @@ public final class Thumbnails {
             synchronized (Thumbnails.class) {
                 c = shared;
                 if (c == null) {
-                    // the same home resolution as the app's store (StoreService in the project module)
-                    c = new ThumbnailCache(StoreLocation.resolve(System.getProperty("atelier.home")).thumbnailDir());
+                    c = new ThumbnailCache(AppStore.location().thumbnailDir());
                     shared = c;
                 }
             }

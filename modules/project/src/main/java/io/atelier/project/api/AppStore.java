@@ -1,0 +1,26 @@
+package io.atelier.project.api;
+
+import io.atelier.project.store.StoreService;
+import io.atelier.store.Store;
+import io.atelier.store.StoreException;
+import io.atelier.store.StoreLocation;
+
+/**
+ * The application's one store, for other UI modules: opened on first use (off the event thread), a failure told to
+ * the user once. Where it lives follows {@code -Datelier.home}, {@code ATELIER_HOME}, else {@code ~/.atelier}.
+ */
+public final class AppStore {
+
+    private AppStore() {
+    }
+
+    /** The open store. Call off the event thread. */
+    public static Store store() throws StoreException {
+        return StoreService.store();
+    }
+
+    /** Where the store, its backups and the caches live. */
+    public static StoreLocation location() {
+        return StoreService.location();
+    }
+}
