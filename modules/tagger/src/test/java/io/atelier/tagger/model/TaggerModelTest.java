@@ -21,13 +21,7 @@ class TaggerModelTest {
     Path tmp;
 
     static Wd14TestModel colours() {
-        return new Wd14TestModel().size(8)
-                .fixed("general", 9, 0.2).fixed("sensitive", 9, 0.7)
-                .fixed("questionable", 9, 0.08).fixed("explicit", 9, 0.02)
-                .tag("red_theme", 0, -0.02f, -0.02f, 0.04f, -2f)
-                .tag("blue_theme", 0, 0.04f, -0.02f, -0.02f, -2f)
-                .fixed("solo", 0, 0.9)
-                .fixed("hatsune_miku", 4, 0.95);
+        return Wd14TestModel.colours();
     }
 
     @Test
