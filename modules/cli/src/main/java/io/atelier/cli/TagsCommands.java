@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "tags", mixinStandardHelpOptions = true,
         description = "The captions (.txt tags beside each image) of a LoRA project.",
         subcommands = {TagsAddCommand.class, TagsRemoveCommand.class, TagsReplaceCommand.class,
-                TagsTriggerCommand.class, TagsStatsCommand.class})
+                TagsTriggerCommand.class, TagsStatsCommand.class, TagsAutoCommand.class, TagsPreprocessCommand.class})
 final class TagsCommands {
 }
