@@ -1,0 +1,42 @@
+package io.atelier.tageditor.ui.autotag;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which tags of which image a tagger model wrote in this session, with the model and its confidence, so the editor
+ * can mark them. Kept in memory only: it is forgotten when the window closes. Event thread only.
+ */
+public final class PredictionMarks {
+
+    /** One model-made tag. */
+    public record Mark(String model, float probability) {
+    }
+
+    private final Map<Path, Map<String, Mark>> marks = new HashMap<>();
+
+    /** What the model wrote into {@code image}'s caption in its latest run (replacing an earlier run's marks). */
+    public void put(Path image, Map<String, Mark> tags) {
+        marks.put(image, new LinkedHashMap<>(tags));
+    }
+
+    /** The mark of {@code tag} in {@code image}'s caption, or null when the model did not write it. */
+    public Mark mark(Path image, String tag) {
+        Map<String, Mark> m = marks.get(image);
+        return m == null ? null : m.get(tag);
+    }
+
+    public boolean any(Path image) {
+        Map<String, Mark> m = marks.get(image);
+        return m != null && !m.isEmpty();
+    }
+
+    /** The tooltip line of a model-made tag. */
+    public static String describe(Mark m) {
+        return String.format(Locale.ROOT, "Written by the tagger %s (confidence %.2f) in this session", m.model(),
+                m.probability());
+    }
+}
