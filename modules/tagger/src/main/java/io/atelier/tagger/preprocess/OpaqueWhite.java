@@ -1,8 +1,9 @@
 package io.atelier.tagger.preprocess;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 
 /**
  * The pixels of an image as packed {@code 0xRRGGBB}, transparency composited onto white with Pillow's
@@ -16,14 +17,23 @@ final class OpaqueWhite {
     private OpaqueWhite() {
     }
 
+    /**
+     * The packed pixels. For the decoder's plain {@code TYPE_INT_RGB} images this is the image's own array (read,
+     * never written, by the preprocessing), which spares a 4 MB copy per 1024 px image.
+     */
     static int[] pixels(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        if (image.getType() == BufferedImage.TYPE_INT_RGB
-                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel
-                && image.getRaster().getDataBuffer().getDataType() == DataBuffer.TYPE_INT) {
-            // the decoder's output: copy the packed ints without converting each pixel
-            return (int[]) image.getRaster().getDataElements(0, 0, w, h, null);
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            WritableRaster raster = image.getRaster();
+            if (raster.getDataBuffer() instanceof DataBufferInt buffer
+                    && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
+                    && model.getScanlineStride() == w && buffer.getNumBanks() == 1 && buffer.getOffset() == 0
+                    && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                    && buffer.getData().length == w * h) {
+                return buffer.getData();
+            }
+            return (int[]) raster.getDataElements(0, 0, w, h, null);
         }
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         boolean alpha = image.getColorModel().hasAlpha();

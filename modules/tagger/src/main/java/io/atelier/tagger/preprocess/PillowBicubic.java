@@ -25,6 +25,16 @@ public final class PillowBicubic {
      * A pass whose size does not change is skipped, as in Pillow.
      */
     public static int[] resize(int[] rgb, int width, int height, int outWidth, int outHeight) {
+        return resizeOnWhite(rgb, width, height, 0, 0, width, height, outWidth, outHeight);
+    }
+
+    /**
+     * Resizes the image as if it had first been pasted at ({@code left}, {@code top}) onto a white
+     * {@code canvasWidth × canvasHeight} canvas, without building that canvas: white rows are filtered once, and
+     * rows are unpacked into white-margined channel planes as they are needed.
+     */
+    public static int[] resizeOnWhite(int[] rgb, int width, int height, int left, int top, int canvasWidth,
+                                      int canvasHeight, int outWidth, int outHeight) {
         if (width < 1 || height < 1 || outWidth < 1 || outHeight < 1) {
             throw new IllegalArgumentException("sizes must be positive: " + width + "x" + height + " -> "
                     + outWidth + "x" + outHeight);
@@ -32,58 +42,159 @@ public final class PillowBicubic {
         if (rgb.length != width * height) {
             throw new IllegalArgumentException(rgb.length + " pixels for " + width + "x" + height);
         }
-        Coefficients horizontal = Coefficients.of(width, outWidth);
-        Coefficients vertical = Coefficients.of(height, outHeight);
+        if (left < 0 || top < 0 || left + width > canvasWidth || top + height > canvasHeight) {
+            throw new IllegalArgumentException(width + "x" + height + " at " + left + "," + top
+                    + " does not fit a " + canvasWidth + "x" + canvasHeight + " canvas");
+        }
+        Coefficients vertical = Coefficients.of(canvasHeight, outHeight);
         int firstRow = 0;
-        int rows = height;
-        if (outHeight != height) {
+        int rows = canvasHeight;
+        if (outHeight != canvasHeight) {
             // Only the source rows the vertical pass reads need the horizontal pass.
             firstRow = vertical.min[0];
             rows = vertical.min[outHeight - 1] + vertical.count[outHeight - 1] - firstRow;
         }
-        int[] pixels = rgb;
-        int w = width;
-        int offset = 0;
-        if (outWidth != width) {
-            pixels = horizontalPass(rgb, width, firstRow, rows, horizontal, outWidth);
-            w = outWidth;
-            offset = firstRow;
+        Planes planes = horizontalPass(new Canvas(rgb, width, height, left, top, canvasWidth), firstRow, rows,
+                outWidth);
+        if (outHeight != canvasHeight) {
+            planes = verticalPass(planes, outWidth, firstRow, vertical, outHeight);
         }
-        if (outHeight != height) {
-            pixels = verticalPass(pixels, w, offset, vertical, outHeight);
-        }
-        return pixels == rgb ? rgb.clone() : pixels;
+        return planes.packed();
     }
 
-    private static int[] horizontalPass(int[] in, int width, int firstRow, int rows, Coefficients c, int outWidth) {
-        int[] out = new int[outWidth * rows];
-        int half = 1 << (PRECISION_BITS - 1);
-        for (int y = 0; y < rows; y++) {
-            int rowStart = (y + firstRow) * width;
-            int outStart = y * outWidth;
-            for (int x = 0; x < outWidth; x++) {
-                int min = c.min[x];
-                int n = c.count[x];
-                int kOffset = x * c.size;
-                int r = half;
-                int g = half;
-                int b = half;
-                for (int i = 0; i < n; i++) {
-                    int p = in[rowStart + min + i];
-                    int k = c.fixed[kOffset + i];
-                    r += ((p >> 16) & 0xFF) * k;
-                    g += ((p >> 8) & 0xFF) * k;
-                    b += (p & 0xFF) * k;
+    /** 8-bit values per channel, row-major. */
+    private record Planes(int[] r, int[] g, int[] b) {
+
+        Planes(int size) {
+            this(new int[size], new int[size], new int[size]);
+        }
+
+        int[] packed() {
+            int[] out = new int[r.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = r[i] << 16 | g[i] << 8 | b[i];
+            }
+            return out;
+        }
+    }
+
+    /** The image on its white canvas, handed out one row at a time as channel planes. */
+    private static final class Canvas {
+        final int[] rgb;
+        final int width;
+        final int height;
+        final int left;
+        final int top;
+        final int canvasWidth;
+        final int[] r;
+        final int[] g;
+        final int[] b;
+
+        Canvas(int[] rgb, int width, int height, int left, int top, int canvasWidth) {
+            this.rgb = rgb;
+            this.width = width;
+            this.height = height;
+            this.left = left;
+            this.top = top;
+            this.canvasWidth = canvasWidth;
+            r = new int[canvasWidth];
+            g = new int[canvasWidth];
+            b = new int[canvasWidth];
+            Arrays.fill(r, 255); // the margins stay white; rows overwrite only the image's columns
+            Arrays.fill(g, 255);
+            Arrays.fill(b, 255);
+        }
+
+        boolean white(int y) {
+            return y < top || y >= top + height;
+        }
+
+        /** Unpacks image row {@code y} of the canvas into {@link #r}, {@link #g}, {@link #b}. */
+        void load(int y) {
+            int from = (y - top) * width;
+            for (int x = 0; x < width; x++) {
+                int p = rgb[from + x];
+                r[left + x] = (p >> 16) & 0xFF;
+                g[left + x] = (p >> 8) & 0xFF;
+                b[left + x] = p & 0xFF;
+            }
+        }
+
+        /** A white row, loaded only once the image rows are done with the planes. */
+        void loadWhite() {
+            Arrays.fill(r, 255);
+            Arrays.fill(g, 255);
+            Arrays.fill(b, 255);
+        }
+    }
+
+    /** Rows {@code firstRow … firstRow + rows − 1} of the canvas, each resampled to {@code outWidth}. */
+    private static Planes horizontalPass(Canvas canvas, int firstRow, int rows, int outWidth) {
+        Planes out = new Planes(outWidth * rows);
+        boolean identity = outWidth == canvas.canvasWidth;
+        Coefficients c = identity ? null : Coefficients.of(canvas.canvasWidth, outWidth);
+        int whiteRow = -1; // index in out of a white row already filtered, copied for the next ones
+        for (int pass = 0; pass < 2; pass++) {
+            // image rows first, white rows after, so the planes are filled with white only once
+            if (pass == 1) {
+                canvas.loadWhite();
+            }
+            for (int y = 0; y < rows; y++) {
+                int canvasRow = y + firstRow;
+                if (canvas.white(canvasRow) != (pass == 1)) {
+                    continue;
                 }
-                out[outStart + x] = (clip8(r) << 16) | (clip8(g) << 8) | clip8(b);
+                int outStart = y * outWidth;
+                if (pass == 1 && whiteRow >= 0) {
+                    System.arraycopy(out.r(), whiteRow, out.r(), outStart, outWidth);
+                    System.arraycopy(out.g(), whiteRow, out.g(), outStart, outWidth);
+                    System.arraycopy(out.b(), whiteRow, out.b(), outStart, outWidth);
+                    continue;
+                }
+                if (pass == 0) {
+                    canvas.load(canvasRow);
+                } else {
+                    whiteRow = outStart;
+                }
+                if (identity) {
+                    System.arraycopy(canvas.r, 0, out.r(), outStart, outWidth);
+                    System.arraycopy(canvas.g, 0, out.g(), outStart, outWidth);
+                    System.arraycopy(canvas.b, 0, out.b(), outStart, outWidth);
+                } else {
+                    filterRow(canvas, c, out, outStart, outWidth);
+                }
             }
         }
         return out;
     }
 
+    private static void filterRow(Canvas canvas, Coefficients c, Planes out, int outStart, int outWidth) {
+        int half = 1 << (PRECISION_BITS - 1);
+        int[] r = canvas.r;
+        int[] g = canvas.g;
+        int[] b = canvas.b;
+        for (int x = 0; x < outWidth; x++) {
+            int min = c.min[x];
+            int n = c.count[x];
+            int kOffset = x * c.size;
+            int sr = half;
+            int sg = half;
+            int sb = half;
+            for (int i = 0; i < n; i++) {
+                int k = c.fixed[kOffset + i];
+                sr += r[min + i] * k;
+                sg += g[min + i] * k;
+                sb += b[min + i] * k;
+            }
+            out.r()[outStart + x] = clip8(sr);
+            out.g()[outStart + x] = clip8(sg);
+            out.b()[outStart + x] = clip8(sb);
+        }
+    }
+
     /** Row by row over the taps, so every read and write runs along a row. */
-    private static int[] verticalPass(int[] in, int width, int firstRow, Coefficients c, int outHeight) {
-        int[] out = new int[width * outHeight];
+    private static Planes verticalPass(Planes in, int width, int firstRow, Coefficients c, int outHeight) {
+        Planes out = new Planes(width * outHeight);
         int[] r = new int[width];
         int[] g = new int[width];
         int[] b = new int[width];
@@ -98,15 +209,16 @@ public final class PillowBicubic {
                 int k = c.fixed[y * c.size + i];
                 int rowStart = (min + i) * width;
                 for (int x = 0; x < width; x++) {
-                    int p = in[rowStart + x];
-                    r[x] += ((p >> 16) & 0xFF) * k;
-                    g[x] += ((p >> 8) & 0xFF) * k;
-                    b[x] += (p & 0xFF) * k;
+                    r[x] += in.r()[rowStart + x] * k;
+                    g[x] += in.g()[rowStart + x] * k;
+                    b[x] += in.b()[rowStart + x] * k;
                 }
             }
             int outStart = y * width;
             for (int x = 0; x < width; x++) {
-                out[outStart + x] = (clip8(r[x]) << 16) | (clip8(g[x]) << 8) | clip8(b[x]);
+                out.r()[outStart + x] = clip8(r[x]);
+                out.g()[outStart + x] = clip8(g[x]);
+                out.b()[outStart + x] = clip8(b[x]);
             }
         }
         return out;

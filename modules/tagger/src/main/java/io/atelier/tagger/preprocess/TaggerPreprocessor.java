@@ -40,8 +40,11 @@ public final class TaggerPreprocessor {
         int w = image.getWidth();
         int h = image.getHeight();
         int side = Math.max(w, h);
-        int[] square = padToSquare(OpaqueWhite.pixels(image), w, h, side);
-        int[] pixels = side == size ? square : PillowBicubic.resize(square, side, side, size, size);
+        int[] rgb = OpaqueWhite.pixels(image);
+        int[] pixels = side == size
+                ? padToSquare(rgb, w, h, side)
+                // the white square is never built: the resampler pads rows as it reads them
+                : PillowBicubic.resizeOnWhite(rgb, w, h, (side - w) / 2, (side - h) / 2, side, side, size, size);
         return bgrFloats(pixels);
     }
 

@@ -34,6 +34,14 @@ class TaggerPreprocessorTest {
     }
 
     @Test
+    void aSubImageSharingItsParentsPixelsReadsOnlyItsOwn() {
+        BufferedImage parent = rgb(3, 3, 0x010101, 0x020202, 0x030303, 0x040404, 0x050505, 0x060606, 0x070707,
+                0x080808, 0x090909);
+        float[] t = TaggerPreprocessor.tensor(parent.getSubimage(1, 1, 2, 2), 2);
+        assertThat(t).containsExactly(5, 5, 5, 6, 6, 6, 8, 8, 8, 9, 9, 9);
+    }
+
+    @Test
     void aWideImageIsPaddedWithWhiteBelowWhenTheGapIsOne() {
         // 2x1 → 2x2 square, top = (2 − 1) // 2 = 0: the image on row 0, white on row 1; no resize at size 2
         float[] t = TaggerPreprocessor.tensor(rgb(2, 1, 0x010203, 0x040506), 2);
