@@ -31,7 +31,10 @@ final class OrtSessions {
                 return new Opened(env.createSession(modelFile.toString(), options), "CUDA");
             } catch (OrtException e) {
                 cudaProblem = e.getMessage();
-                LOG.log(Level.INFO, "CUDA execution provider not usable for " + modelFile + "; using the CPU", e);
+                // an expected outcome on machines without CUDA libraries: one line, the trace only when asked for
+                LOG.log(Level.INFO, "CUDA not usable for {0} ({1}); using the CPU",
+                        new Object[]{modelFile, firstLine(String.valueOf(cudaProblem))});
+                LOG.log(Level.FINE, "CUDA session failure", e);
             }
         }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {

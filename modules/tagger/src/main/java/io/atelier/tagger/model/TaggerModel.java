@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,7 +63,9 @@ public final class TaggerModel implements AutoCloseable {
                     + TagVocabulary.FILE_NAME);
         }
         List<TagInfo> vocabulary = TagVocabulary.read(dir.resolve(TagVocabulary.FILE_NAME));
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        // ORT's own log goes to the native stderr; its warnings about graph optimisations are noise in the CLI and
+        // the IDE, and its errors come back as exceptions anyway
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "atelier-tagger");
         OrtSessions.Opened opened;
         try {
             opened = OrtSessions.open(env, modelFile);
