@@ -26,7 +26,7 @@ final class OrtSessions {
     static Opened open(OrtEnvironment env, Path modelFile) throws OrtException {
         String cudaProblem = null;
         if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            try (OrtSession.SessionOptions options = options()) {
                 options.addCUDA(0);
                 return new Opened(env.createSession(modelFile.toString(), options), "CUDA");
             } catch (OrtException e) {
@@ -37,9 +37,21 @@ final class OrtSessions {
                 LOG.log(Level.FINE, "CUDA session failure", e);
             }
         }
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        try (OrtSession.SessionOptions options = options()) {
             OrtSession session = env.createSession(modelFile.toString(), options);
             return new Opened(session, cudaProblem == null ? "CPU" : "CPU (CUDA not usable: " + firstLine(cudaProblem) + ")");
+        }
+    }
+
+    private static OrtSession.SessionOptions options() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            // ORT's threads otherwise spin on the cores after every run, which the decoding threads need
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
         }
     }
 

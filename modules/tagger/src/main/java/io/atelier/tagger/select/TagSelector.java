@@ -4,7 +4,7 @@ import io.atelier.core.caption.Tags;
 import io.atelier.tagger.model.TagCategory;
 import io.atelier.tagger.model.TagInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,33 +39,35 @@ public final class TagSelector {
             cut = Mcut.threshold(probabilitiesOf(probabilities, vocabulary, true));
             character = Float.isNaN(cut) ? character : Math.max(TaggerSettings.CHARACTER_MCUT_FLOOR, cut);
         }
-        List<Integer> kept = new ArrayList<>();
+        // candidates as (probability descending, CSV index ascending) sort keys: a low threshold can let thousands
+        // through, which must stay cheap; exclusions are checked only while filling the maxTags slots
+        long[] candidates = new long[probabilities.length];
+        int count = 0;
         int rating = -1;
         for (int i = 0; i < probabilities.length; i++) {
             float p = probabilities[i];
-            TagInfo tag = vocabulary.get(i);
+            TagCategory category = vocabulary.get(i).category();
             if (Float.isNaN(p)) {
                 continue;
             }
-            if (tag.category() == TagCategory.RATING) {
+            if (category == TagCategory.RATING) {
                 if (rating < 0 || p > probabilities[rating]) {
                     rating = i;
                 }
-                continue;
-            }
-            float threshold = tag.category() == TagCategory.CHARACTER ? character : general;
-            if (p > threshold && !excluded.contains(matchKey(tag.name()))) {
-                kept.add(i);
+            } else if (p > (category == TagCategory.CHARACTER ? character : general)) {
+                candidates[count++] = descendingKey(p, i);
             }
         }
-        kept.sort(Comparator.comparingDouble((Integer i) -> -probabilities[i]).thenComparingInt(i -> i));
+        Arrays.sort(candidates, 0, count);
         List<TagPrediction> chosen = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i : kept) {
-            if (chosen.size() == settings.maxTags()) {
-                break;
+        for (int c = 0; c < count && chosen.size() < settings.maxTags(); c++) {
+            int i = (int) candidates[c];
+            TagInfo tag = vocabulary.get(i);
+            if (!excluded.isEmpty() && excluded.contains(matchKey(tag.name()))) {
+                continue;
             }
-            TagPrediction prediction = prediction(vocabulary.get(i), probabilities[i], settings);
+            TagPrediction prediction = prediction(tag, probabilities[i], settings);
             if (seen.add(prediction.tag())) {
                 chosen.add(prediction);
             }
@@ -91,7 +93,14 @@ public final class TagSelector {
                 out[n++] = probabilities[i];
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Sorts ascending as probability descending, then index ascending (any float order, negatives included). */
+    private static long descendingKey(float probability, int index) {
+        int bits = Float.floatToIntBits(probability);
+        int ascending = bits ^ ((bits >> 31) & 0x7FFFFFFF);
+        return (long) ~ascending << 32 | index;
     }
 
     private static TagPrediction prediction(TagInfo tag, float probability, TaggerSettings settings) {
@@ -107,7 +116,7 @@ public final class TagSelector {
 
     /** How an excluded tag is matched: case, underscores versus spaces and escaping do not matter. */
     static String matchKey(String tag) {
-        String plain = tag.strip().replace("\\(", "(").replace("\\)", ")").toLowerCase(Locale.ROOT);
-        return Tags.underscoresToSpaces(plain).replaceAll("\\s+", " ");
+        String plain = tag.replace("\\(", "(").replace("\\)", ")").toLowerCase(Locale.ROOT);
+        return Tags.normalise(Tags.underscoresToSpaces(plain.strip()));
     }
 }

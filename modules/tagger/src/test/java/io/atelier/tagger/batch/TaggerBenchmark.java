@@ -11,6 +11,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,11 +69,14 @@ public final class TaggerBenchmark {
             System.out.println("model: " + TAGS + " tags, input " + model.inputSize() + ", batch "
                     + model.batchSize() + ", provider " + model.provider());
             double[] preprocess = new double[ROUNDS];
+            double[] cpuMs = new double[ROUNDS];
             double[] whole = new double[ROUNDS];
             double[] reference = new double[ROUNDS];
             boolean python = pillowAvailable();
             for (int round = 0; round < ROUNDS; round++) {
-                preprocess[round] = images.size() / timePreprocess(images, threads);
+                double[] times = timePreprocess(images, threads);
+                preprocess[round] = images.size() / times[0];
+                cpuMs[round] = times[1] * 1000 / images.size();
                 TaggingResult result = new DatasetTagger().tag(images, model, TaggerSettings.defaults(),
                         TagMode.REPLACE, "bnchtrg", FileProgress.NONE, () -> false);
                 if (result.tagged().size() != images.size() || !result.problems().isEmpty()) {
@@ -79,13 +84,19 @@ public final class TaggerBenchmark {
                 }
                 whole[round] = result.imagesPerSecond();
                 reference[round] = python ? images.size() / timeReference(root, images) : Double.NaN;
-                System.out.printf(Locale.ROOT, "round %d: decode+preprocess %.1f images/s, whole pass %.1f images/s"
-                                + "%s%n", round + 1, preprocess[round], whole[round],
+                System.out.printf(Locale.ROOT, "round %d: decode+preprocess %.1f images/s (%.1f ms CPU per image), "
+                                + "whole pass %.1f images/s%s%n", round + 1, preprocess[round], cpuMs[round],
+                        whole[round],
                         python ? String.format(Locale.ROOT, ", Python reference preprocessing %.1f images/s",
                                 reference[round]) : "");
             }
             System.out.printf(Locale.ROOT, "median: decode+preprocess %.1f images/s, whole pass %.1f images/s%n",
                     median(preprocess), median(whole));
+            // what the cores deliver when nothing else runs: the build machine is often shared, wall time is not
+            System.out.printf(Locale.ROOT, "median CPU per image for decode+preprocess %.1f ms: %.1f images/s on %d "
+                    + "otherwise idle cores%n", median(cpuMs), threads * 1000 / median(cpuMs), threads);
+            System.out.printf(Locale.ROOT, "load average at the end: %.2f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (python) {
                 System.out.printf(Locale.ROOT, "median: Python reference preprocessing (Pillow, 1 process) %.1f "
                         + "images/s; ours/reference %.2f%n", median(reference), median(preprocess) / median(reference));
@@ -109,25 +120,34 @@ public final class TaggerBenchmark {
         return model;
     }
 
-    /** Decode + preprocess on a pool of {@code threads}, as DatasetTagger runs it; seconds. */
-    private static double timePreprocess(List<Path> images, int threads) throws Exception {
+    /**
+     * Decode + preprocess on a pool of {@code threads}, as DatasetTagger runs it: wall seconds, and the CPU seconds
+     * the pool's threads spent.
+     */
+    private static double[] timePreprocess(List<Path> images, int threads) throws Exception {
         TaggerPreprocessor preprocessor = new TaggerPreprocessor();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
+        long cpuNanos = 0;
         try {
-            List<Future<float[]>> jobs = new ArrayList<>();
+            List<Future<Long>> jobs = new ArrayList<>();
             for (Path image : images) {
-                jobs.add(pool.submit(() -> preprocessor.tensor(image, SIZE)));
+                jobs.add(pool.submit(() -> {
+                    long before = cpu.getCurrentThreadCpuTime();
+                    if (preprocessor.tensor(image, SIZE).length != SIZE * SIZE * 3) {
+                        throw new IllegalStateException("wrong tensor size");
+                    }
+                    return cpu.getCurrentThreadCpuTime() - before;
+                }));
             }
-            for (Future<float[]> job : jobs) {
-                if (job.get().length != SIZE * SIZE * 3) {
-                    throw new IllegalStateException("wrong tensor size");
-                }
+            for (Future<Long> job : jobs) {
+                cpuNanos += job.get();
             }
         } finally {
             pool.shutdown();
         }
-        return seconds(System.nanoTime() - start);
+        return new double[]{seconds(System.nanoTime() - start), seconds(cpuNanos)};
     }
 
     private static final String REFERENCE = String.join("\n",

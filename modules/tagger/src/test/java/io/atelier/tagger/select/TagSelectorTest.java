@@ -125,6 +125,27 @@ class TagSelectorTest {
     }
 
     @Test
+    void thousandsAboveALowThresholdStillGiveTheTopOnes() {
+        for (int i = 0; i < 5000; i++) {
+            tag("t" + i, TagCategory.GENERAL, 0.1 + (i % 997) / 2000.0);
+        }
+        tag("top", TagCategory.GENERAL, 0.99).tag("second", TagCategory.CHARACTER, 0.98);
+        assertThat(select(TaggerSettings.defaults().withGeneralThreshold(0.05f).withMaxTags(3)))
+                .containsExactly("top", "second", "t996");
+    }
+
+    @Test
+    void orderHoldsForValuesOutsideZeroToOne() {
+        // a model that returns logits is not a WD14 tagger, but sorting must not depend on the sign
+        tag("low", TagCategory.CHARACTER, -3).tag("high", TagCategory.CHARACTER, 2.5)
+                .tag("mid", TagCategory.CHARACTER, -0.5);
+        assertThat(select(TaggerSettings.defaults().withCharacterThreshold(0f))).containsExactly("high");
+        float[] p = {-3f, 2.5f, -0.5f};
+        assertThat(TagSelector.select(p, vocabulary, TaggerSettings.defaults().withMcut(true)))
+                .extracting(TagPrediction::tag).containsExactly("high");
+    }
+
+    @Test
     void probabilitiesMustMatchTheVocabulary() {
         sample();
         assertThatThrownBy(() -> TagSelector.select(new float[3], vocabulary, TaggerSettings.defaults()))
