@@ -147,6 +147,7 @@ final class DatasetWindowCheck {
                 && Files.isRegularFile(folder.resolve(".atelier/kept-findings.json")));
 
         // Prepare renames every image to 01.png ... 13.png at 1024 px; Undo Prepare brings the originals back
+        int loadedBefore = onEdt(() -> loaded(grid));
         SwingUtilities.invokeLater(() -> button(dataset, "Prepare\u2026").doClick());
         java.awt.Dialog prepare = waitForDialog("Prepare Dataset");
         onEdt(() -> {
@@ -156,12 +157,20 @@ final class DatasetWindowCheck {
         waitFor("Prepare renamed the dropped photo to 13.png", () -> Files.isRegularFile(folder.resolve("dataset/13.png"))
                 && !Files.exists(folder.resolve("dataset/dropped-photo.png")) && grid.getModel().getSize() == 13
                 && button(dataset, "Undo Prepare").isEnabled());
+        // the prepared files are new images: let their thumbnails arrive before Undo Prepare moves them away
+        waitFor("the prepared images' thumbnails arrive", () -> loaded(grid)
+                >= loadedBefore + grid.getLastVisibleIndex() - grid.getFirstVisibleIndex() + 1);
         onEdt(() -> {
             button(dataset, "Undo Prepare").doClick();
             return null;
         });
         waitFor("Undo Prepare brought the dropped photo back", () -> Files.isRegularFile(photoIn(folder))
                 && !Files.exists(folder.resolve("dataset/13.png")) && grid.getModel().getSize() == 13);
+    }
+
+    /** Thumbnails the grid has been given so far. */
+    private static int loaded(JList<?> grid) {
+        return grid.getClientProperty("atelier.thumbnailsLoaded") instanceof Integer n ? n : 0;
     }
 
     private static Path photoIn(Path folder) {

@@ -116,6 +116,7 @@ public class GuiSmokeTest extends NbTestCase {
                 && "tiny-sdxl".equals(models.getValueAt(0, 0)) && "SDXL".equals(models.getValueAt(0, 1)));
 
         DatasetWindowCheck.run(project, projects.resolve("geometric-style"));
+        TagEditorCheck.run(project, projects.resolve("geometric-style"));
     }
 
     /**

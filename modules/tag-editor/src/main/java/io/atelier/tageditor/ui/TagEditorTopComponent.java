@@ -26,6 +26,7 @@ import io.atelier.tageditor.ui.images.ImageView;
 import io.atelier.tageditor.ui.stats.TagStatsPanel;
 import java.awt.BorderLayout;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
@@ -122,12 +123,17 @@ public final class TagEditorTopComponent extends TopComponent {
 
         tabs.addTab(Bundle.TAB_Tags(), editor);
         tabs.addTab(Bundle.TAB_Statistics(), stats);
+        // list: two columns of thumbnails; the image and the tags share the rest, the image a little more
+        images.setPreferredSize(new Dimension(236, 500));
+        images.setMinimumSize(new Dimension(130, 100));
+        preview.setPreferredSize(new Dimension(300, 500));
+        tabs.setPreferredSize(new Dimension(340, 500));
         JSplitPane right = split(JSplitPane.HORIZONTAL_SPLIT, preview, tabs, 0.55);
         JSplitPane main = split(JSplitPane.HORIZONTAL_SPLIT, images, right, 0.0);
-        main.setDividerLocation(250);
         add(toolbar, BorderLayout.NORTH);
         add(main, BorderLayout.CENTER);
         status.setName("tagStatus");
+        status.setMinimumSize(new Dimension(0, status.getPreferredSize().height));
         status.setBorder(BorderFactory.createEmptyBorder(3, 6, 3, 6));
         add(status, BorderLayout.SOUTH);
 
@@ -237,6 +243,7 @@ public final class TagEditorTopComponent extends TopComponent {
     @Override
     protected void componentActivated() {
         folder.refreshFromDisk();
+        folder.recheck();
     }
 
     // ------------------------------------------------------------------ what is shown
@@ -311,8 +318,10 @@ public final class TagEditorTopComponent extends TopComponent {
         action(hidden > 0 ? Bundle.STATUS_HiddenByFilter(tag, hidden) : null);
     }
 
+    /** The images a batch can go over; "filtered" only while a filter narrows the list. */
     private BatchScope scope() {
-        return new BatchScope(session.index.images(), images.shownFiles(), images.selectedFiles());
+        return new BatchScope(session.index.images(), images.filter().active() ? images.shownFiles() : List.of(),
+                images.selectedFiles());
     }
 
     private BatchScope.Choice defaultChoice() {
@@ -443,7 +452,7 @@ public final class TagEditorTopComponent extends TopComponent {
             if (session.index.contains(file) && session.index.caption(file).isEmpty()) {
                 badges.add(new Badge(Bundle.BADGE_Empty(), orange, Bundle.TIP_Empty()));
             }
-            if (session.marks.any(file)) {
+            if (session.marks.any(file, session.index.caption(file).tags())) {
                 badges.add(new Badge(Bundle.BADGE_Auto(), violet, Bundle.TIP_Auto()));
             }
             return badges;

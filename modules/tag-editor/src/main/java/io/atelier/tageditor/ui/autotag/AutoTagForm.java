@@ -46,7 +46,8 @@ import org.openide.util.NbBundle.Messages;
         + "Hugging Face page, e.g. SmilingWolf/wd-eva02-large-tagger-v3)",
     "LBL_ModelMissing=Choose a folder with model.onnx and selected_tags.csv.",
     "# {0} - file", "LBL_ModelLacks=The folder has no {0}.",
-    "LBL_ModelOk=model.onnx and selected_tags.csv found; runs on CUDA when available, else on the CPU (shown while tagging).",
+    "LBL_ModelOk=Found model.onnx and selected_tags.csv.",
+    "HINT_ModelOk=Runs on CUDA when available, else on the CPU; the progress bar shows which, and images per second.",
     "LBL_TagImages=Images:",
     "LBL_Mode=Existing captions:",
     "MODE_Append=Append the model's tags",
@@ -224,6 +225,7 @@ final class AutoTagForm extends JPanel {
         folderCheck.setForeground(problem == null ? UIManager.getColor("Label.foreground")
                 : red == null ? new Color(0xC0392B) : red);
         folderCheck.setText(problem == null ? Bundle.LBL_ModelOk() : problem);
+        folderCheck.setToolTipText(problem == null ? Bundle.HINT_ModelOk() : null);
         changed.run();
     }
 

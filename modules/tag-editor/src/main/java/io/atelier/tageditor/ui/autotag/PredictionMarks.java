@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which tags of which image a tagger model wrote in this session, with the model and its confidence, so the editor
- * can mark them. Kept in memory only: it is forgotten when the window closes. Event thread only.
+ * Which tags of which image a tagger model wrote, with the model and its confidence, so the editor can mark them:
+ * those of this window's runs, and those remembered in the store ({@link PredictionStore}). Event thread only.
  */
 public final class PredictionMarks {
 
@@ -29,14 +29,22 @@ public final class PredictionMarks {
         return m == null ? null : m.get(tag);
     }
 
-    public boolean any(Path image) {
+    /** Whether the caption still has a tag the model wrote. */
+    public boolean any(Path image, java.util.Collection<String> caption) {
         Map<String, Mark> m = marks.get(image);
-        return m != null && !m.isEmpty();
+        if (m == null) {
+            return false;
+        }
+        for (String tag : caption) {
+            if (m.containsKey(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tooltip line of a model-made tag. */
     public static String describe(Mark m) {
-        return String.format(Locale.ROOT, "Written by the tagger %s (confidence %.2f) in this session", m.model(),
-                m.probability());
+        return String.format(Locale.ROOT, "Written by the tagger %s (confidence %.2f)", m.model(), m.probability());
     }
 }

@@ -95,6 +95,17 @@ public final class CaptionFolder {
         processor.post(() -> FileUtil.refreshFor(layout.dataset().toFile()));
     }
 
+    /**
+     * Reads every caption again, so a change another program made is seen even when no file event told of it (a
+     * file system without notifications, a change within the same timestamp). Cheap: captions are small.
+     */
+    public void recheck() {
+        synchronized (changedCaptions) {
+            changedCaptions.addAll(imagesByBase.keySet());
+        }
+        rereading.schedule(COALESCE_MS);
+    }
+
     private void list() {
         String trigger = null;
         try {

@@ -15,6 +15,8 @@ import java.awt.event.FocusEvent;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.RoundRectangle2D;
+import javax.accessibility.AccessibleContext;
+import javax.accessibility.AccessibleRole;
 import javax.swing.JComponent;
 
 /**
@@ -41,7 +43,6 @@ final class ChipView extends JComponent {
         setFocusable(true);
         setToolTipText(tooltip);
         setName("chip:" + chip.tag());
-        getAccessibleContext().setAccessibleName(chip.tag());
         addFocusListener(new FocusAdapter() {
             @Override
             public void focusGained(FocusEvent e) {
@@ -58,6 +59,27 @@ final class ChipView extends JComponent {
 
     Chip chip() {
         return chip;
+    }
+
+    /** Screen readers read the tag; a chip acts like a button (Delete removes, F2 edits). */
+    @Override
+    public AccessibleContext getAccessibleContext() {
+        if (accessibleContext == null) {
+            accessibleContext = new AccessibleJComponent() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public AccessibleRole getAccessibleRole() {
+                    return AccessibleRole.PUSH_BUTTON;
+                }
+
+                @Override
+                public String getAccessibleName() {
+                    return chip.tag();
+                }
+            };
+        }
+        return accessibleContext;
     }
 
     boolean removable() {

@@ -22,17 +22,29 @@ final class WrapLayout extends FlowLayout {
 
     @Override
     public Dimension preferredLayoutSize(Container target) {
-        return size(target, true);
+        return size(target);
     }
 
+    /** As narrow as the widest chip: the chips wrap, so they never make the window wider than the screen. */
     @Override
     public Dimension minimumLayoutSize(Container target) {
-        Dimension d = size(target, false);
-        d.width -= getHgap() + 1;
-        return d;
+        synchronized (target.getTreeLock()) {
+            int width = 0;
+            int height = 0;
+            for (Component c : target.getComponents()) {
+                if (c.isVisible()) {
+                    Dimension d = c.getMinimumSize();
+                    width = Math.max(width, d.width);
+                    height = Math.max(height, d.height);
+                }
+            }
+            Insets insets = target.getInsets();
+            return new Dimension(width + insets.left + insets.right + getHgap() * 2,
+                    height + insets.top + insets.bottom + getVgap() * 2);
+        }
     }
 
-    private Dimension size(Container target, boolean preferred) {
+    private Dimension size(Container target) {
         synchronized (target.getTreeLock()) {
             int width = target.getSize().width;
             Container scroll = SwingUtilities.getAncestorOfClass(JScrollPane.class, target);
@@ -52,7 +64,7 @@ final class WrapLayout extends FlowLayout {
                 if (!c.isVisible()) {
                     continue;
                 }
-                Dimension d = preferred ? c.getPreferredSize() : c.getMinimumSize();
+                Dimension d = c.getPreferredSize();
                 if (rowWidth > 0 && rowWidth + getHgap() + d.width > max) {
                     totalWidth = Math.max(totalWidth, rowWidth);
                     totalHeight += rowHeight + getVgap();

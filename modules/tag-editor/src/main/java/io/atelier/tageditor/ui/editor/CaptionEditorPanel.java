@@ -21,6 +21,7 @@ import javax.swing.BoxLayout;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
 import javax.swing.UIManager;
 import org.openide.util.NbBundle.Messages;
 
@@ -35,8 +36,9 @@ import org.openide.util.NbBundle.Messages;
     "# {0} - tags",
     "LBL_TagCount={0,choice,0#no tags|1#1 tag|1<{0} tags}",
     "LBL_Saving=saving\u2026",
-    "HINT_Keys=Enter adds \u00b7 \u2193 picks a suggestion \u00b7 Alt+\u2190/\u2192 or Page Up/Down: image "
-        + "\u00b7 Delete removes a chip \u00b7 Ctrl+\u2190/\u2192 moves it \u00b7 F2 edits",
+    "HINT_Keys=<html>Enter adds \u00b7 \u2193 picks a suggestion \u00b7 Alt+\u2190/\u2192: image<br>"
+        + "Chip: Delete removes \u00b7 Ctrl+\u2190/\u2192 or drag moves \u00b7 F2 edits</html>",
+    "LBL_InFile=As written to the caption file:",
     "# {0} - reason",
     "LBL_Unreadable=Not editable: {0}",
     "# {0} - warning",
@@ -59,6 +61,7 @@ public final class CaptionEditorPanel extends JPanel {
     private final transient PredictionMarks predictions;
     private final JLabel title = new JLabel(" ");
     private final JLabel note = new JLabel();
+    private final JTextArea written = new JTextArea();
     private final ChipStrip chips;
     private final TagField field;
     private transient Path image;
@@ -81,18 +84,11 @@ public final class CaptionEditorPanel extends JPanel {
         note.setName("captionNote");
         Color warn = UIManager.getColor("Actions.Red");
         note.setForeground(warn == null ? new Color(0xC0392B) : warn);
-        JPanel head = new JPanel();
-        head.setLayout(new BoxLayout(head, BoxLayout.Y_AXIS));
-        head.add(title);
-        head.add(note);
-        add(head, BorderLayout.NORTH);
+        shrinkable(title);
+        shrinkable(note);
 
-        JScrollPane scroll = new JScrollPane(chips);
-        scroll.setBorder(BorderFactory.createEmptyBorder());
-        scroll.getVerticalScrollBar().setUnitIncrement(16);
-        add(scroll, BorderLayout.CENTER);
-
-        JPanel input = new JPanel(new BorderLayout(6, 4));
+        // the field above the chips: its suggestions drop down over them, not over the status line
+        JPanel input = new JPanel(new BorderLayout(6, 2));
         JLabel label = new JLabel(Bundle.LBL_AddTag());
         label.setLabelFor(field);
         label.setDisplayedMnemonic('A');
@@ -101,9 +97,46 @@ public final class CaptionEditorPanel extends JPanel {
         JLabel hint = new JLabel(Bundle.HINT_Keys());
         hint.setFont(hint.getFont().deriveFont(Math.max(10f, hint.getFont().getSize2D() - 2)));
         hint.setForeground(UIManager.getColor("Label.disabledForeground"));
+        hint.setToolTipText(Bundle.HINT_Keys());
+        shrinkable(hint);
         input.add(hint, BorderLayout.SOUTH);
-        add(input, BorderLayout.SOUTH);
+
+        JPanel head = new JPanel();
+        head.setLayout(new BoxLayout(head, BoxLayout.Y_AXIS));
+        title.setAlignmentX(LEFT_ALIGNMENT);
+        note.setAlignmentX(LEFT_ALIGNMENT);
+        input.setAlignmentX(LEFT_ALIGNMENT);
+        head.add(title);
+        head.add(note);
+        head.add(javax.swing.Box.createVerticalStrut(4));
+        head.add(input);
+        add(head, BorderLayout.NORTH);
+
+        JScrollPane scroll = new JScrollPane(chips);
+        scroll.setBorder(BorderFactory.createEmptyBorder());
+        scroll.getVerticalScrollBar().setUnitIncrement(16);
+        scroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        add(scroll, BorderLayout.CENTER);
+
+        // the line sd-scripts will read, so what the chips mean is never in doubt
+        written.setName("captionText");
+        written.setEditable(false);
+        written.setLineWrap(true);
+        written.setWrapStyleWord(true);
+        written.setRows(3);
+        written.setForeground(UIManager.getColor("Label.disabledForeground"));
+        JPanel file = new JPanel(new BorderLayout(0, 2));
+        file.add(new JLabel(Bundle.LBL_InFile()), BorderLayout.NORTH);
+        JScrollPane writtenScroll = new JScrollPane(written);
+        writtenScroll.setHorizontalScrollBarPolicy(JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
+        file.add(writtenScroll, BorderLayout.CENTER);
+        add(file, BorderLayout.SOUTH);
         show(null);
+    }
+
+    /** A label with long text must not make the window wider than the screen: it is cut instead. */
+    private static void shrinkable(JLabel l) {
+        l.setMinimumSize(new java.awt.Dimension(0, l.getPreferredSize().height));
     }
 
     /** Edits {@code image}'s caption (null: none). */
@@ -129,16 +162,21 @@ public final class CaptionEditorPanel extends JPanel {
         chips.setEnabled(editable);
         if (image == null || !index.contains(image)) {
             title.setText(Bundle.LBL_NoImage());
-            note.setText(" ");
+            note.setVisible(false);
             chips.setChips(List.of(), ChipStrip.Marks.NONE);
+            written.setText("");
             return;
         }
         ChipModel model = model();
         long tags = model.caption().size();
         title.setText(image.getFileName() + "  \u00b7  " + Bundle.LBL_TagCount(tags)
                 + (index.pending(image) ? "  \u00b7  " + Bundle.LBL_Saving() : ""));
-        note.setText(noteText());
+        String n = noteText();
+        note.setText(n);
+        note.setVisible(!n.isBlank());
         chips.setChips(model.chips(), new Marks(image));
+        written.setText(model.caption().text());
+        written.setCaretPosition(0);
     }
 
     private String noteText() {

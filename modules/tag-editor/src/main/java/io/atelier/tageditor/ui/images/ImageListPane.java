@@ -62,6 +62,7 @@ public final class ImageListPane extends JPanel {
         Color red = UIManager.getColor("Actions.Red");
         filterError.setForeground(red == null ? new Color(0xC0392B) : red);
         filterError.setVisible(false);
+        filterError.setMinimumSize(new java.awt.Dimension(0, filterError.getPreferredSize().height));
         typing = new Timer(200, e -> applyFilterText());
         typing.setRepeats(false);
         filterField.getDocument().addDocumentListener(new DocumentListener() {

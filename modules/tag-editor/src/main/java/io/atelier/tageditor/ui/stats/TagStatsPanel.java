@@ -72,11 +72,12 @@ public final class TagStatsPanel extends JPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setAutoCreateRowSorter(false);
         table.setFillsViewportHeight(true);
-        table.getColumnModel().getColumn(TagStatsModel.TAG).setPreferredWidth(180);
-        table.getColumnModel().getColumn(TagStatsModel.COUNT).setPreferredWidth(55);
-        table.getColumnModel().getColumn(TagStatsModel.SHARE).setPreferredWidth(55);
+        // the numbers keep their width; the tag column takes what is left
+        fixed(TagStatsModel.COUNT, 64);
+        fixed(TagStatsModel.SHARE, 64);
+        fixed(TagStatsModel.CATEGORY, 76);
+        table.getColumnModel().getColumn(TagStatsModel.TAG).setPreferredWidth(160);
         table.getColumnModel().getColumn(TagStatsModel.SHARE).setCellRenderer(new ShareRenderer());
-        table.getColumnModel().getColumn(TagStatsModel.CATEGORY).setPreferredWidth(75);
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
@@ -127,6 +128,13 @@ public final class TagStatsPanel extends JPanel {
         bottom.add(buttons, BorderLayout.WEST);
         bottom.add(summary, BorderLayout.SOUTH);
         add(bottom, BorderLayout.SOUTH);
+    }
+
+    private void fixed(int column, int width) {
+        javax.swing.table.TableColumn c = table.getColumnModel().getColumn(column);
+        c.setMinWidth(width);
+        c.setPreferredWidth(width);
+        c.setMaxWidth(width + 20);
     }
 
     private JButton button(String text, String hint, Consumer<String> action) {
