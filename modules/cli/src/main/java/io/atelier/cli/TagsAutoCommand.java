@@ -13,9 +13,15 @@ import io.atelier.tagger.model.TaggerModel;
 import io.atelier.tagger.select.RatingTag;
 import io.atelier.tagger.select.TagPrediction;
 import io.atelier.tagger.select.TaggerSettings;
+import io.atelier.store.ModelTag;
+import io.atelier.store.Store;
+import io.atelier.store.StoreAccessException;
+import io.atelier.store.StoreException;
+import io.atelier.store.StoreLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +133,32 @@ final class TagsAutoCommand implements Callable<Integer> {
             progress.finish();
         }
         print(layout, tagMode, result);
-        return result.problems().isEmpty() ? 0 : AtelierCommand.PARTIAL;
+        boolean remembered = remember(result);
+        return result.problems().isEmpty() && remembered ? 0 : AtelierCommand.PARTIAL;
+    }
+
+    /**
+     * Stores what the model said about each tagged image (its content hash, tags, probabilities), so the tag editor
+     * can mark model-made tags. The captions are written already: a store that cannot be opened is reported, not
+     * fatal.
+     */
+    private boolean remember(TaggingResult result) {
+        AtelierCommand root = (AtelierCommand) spec.root().userObject();
+        Instant now = Instant.now();
+        try (Store store = Store.open(StoreLocation.resolve(root.home))) {
+            for (TaggedImage t : result.tagged()) {
+                store.taggerTags().remember(t.contentHash(), t.predictions().stream()
+                        .map(p -> new ModelTag(p.tag(), p.category().name(), p.probability(), result.modelName(), now))
+                        .toList());
+            }
+            return true;
+        } catch (StoreException | StoreAccessException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("atelier: the captions are written, but the store could not remember which tags the model "
+                    + "made: " + e.getMessage());
+            err.flush();
+            return false;
+        }
     }
 
     private TaggerSettings settings() {

@@ -76,6 +76,25 @@ class TagsAutoCommandTest {
     }
 
     @Test
+    void theModelsTagsAreRememberedInTheStoreByImageContent() throws Exception {
+        CliRun r = run("tags", "auto", project.toString(), "--model", model.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+
+        String sha = io.atelier.imaging.hash.ContentHash.of(dataset.resolve("01.png"));
+        try (io.atelier.store.Store store = io.atelier.store.Store.open(
+                new io.atelier.store.StoreLocation(tmp.resolve("home")))) {
+            assertThat(store.taggerTags().tagsOf(sha)).extracting(io.atelier.store.ModelTag::tag)
+                    .containsExactlyInAnyOrder("red theme", "hatsune miku", "solo");
+            assertThat(store.taggerTags().tagsOf(sha)).allSatisfy(t -> {
+                assertThat(t.model()).isEqualTo("wd-test-tagger");
+                assertThat(t.probability()).isBetween(0f, 1f);
+            });
+            String skipped = io.atelier.imaging.hash.ContentHash.of(dataset.resolve("02.png"));
+            assertThat(store.taggerTags().tagsOf(skipped)).isEmpty();
+        }
+    }
+
+    @Test
     void appendWithRatingAndThresholdsAsJson() throws IOException {
         CliRun r = run("tags", "auto", project.toString(), "--model", model.toString(), "--mode", "append",
                 "--rating", "last", "--character-threshold", "0.96", "--threshold", "0.3", "--max-tags", "30",
