@@ -9,6 +9,7 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,6 +189,25 @@ final class TagEditorCheck {
         waitFor("the statistics know the tagger's categories", () -> categoryOf(table, "hatsune miku")
                 .equals("character"));
 
+        // keyboard: Delete on a focused chip removes it, Ctrl+Right moves one; Page Down goes to the next image
+        focus(chip(tags, "solo"));
+        press(chip(tags, "solo"), KeyEvent.VK_DELETE, 0);
+        waitFor("Delete removed the chip's tag", () -> !read(firstCaption).contains("solo")
+                && chip(tags, "solo") == null);
+        undo(tags);
+        waitFor("and Undo brought it back", () -> read(firstCaption).contains(", solo"));
+        String beforeMove = read(firstCaption);
+        focus(chip(tags, "abstract"));
+        press(chip(tags, "abstract"), KeyEvent.VK_RIGHT, KeyEvent.CTRL_DOWN_MASK);
+        waitFor("Ctrl+Right moved the tag one place", () -> !read(firstCaption).equals(beforeMove)
+                && read(firstCaption).indexOf("abstract") > beforeMove.indexOf("abstract"));
+        undo(tags);
+        waitFor("and Undo put it back", () -> read(firstCaption).equals(beforeMove));
+        type(field, "");
+        press(field, KeyEvent.VK_PAGE_DOWN, 0);
+        waitFor("Page Down shows the next image", () -> named(tags, JLabel.class, "captionTitle").getText()
+                .startsWith("02.png"));
+
         // the filter: a malformed expression is named, a valid one narrows the list
         onEdt(() -> {
             named(tags, JTextField.class, "tagFilter").setText("blue sky AND (");
@@ -284,14 +304,28 @@ final class TagEditorCheck {
         });
     }
 
-    /** Types into the field as a user would: it has the keyboard focus first (suggestions show only then). */
-    private static void type(JTextField field, String text) throws Exception {
+    /** A key pressed on a component, through Swing's key bindings as a real key press would go. */
+    private static void press(Component target, int key, int modifiers) throws Exception {
         onEdt(() -> {
-            WindowManager.getDefault().getMainWindow().toFront();
-            field.requestFocus();
+            target.dispatchEvent(new KeyEvent(target, KeyEvent.KEY_PRESSED, System.currentTimeMillis(), modifiers,
+                    key, KeyEvent.CHAR_UNDEFINED));
             return null;
         });
-        waitFor("the tag field has the focus", field::isFocusOwner);
+    }
+
+    /** Gives {@code c} the keyboard focus (the main window first: under Xvfb no window manager does it). */
+    private static void focus(Component c) throws Exception {
+        onEdt(() -> {
+            WindowManager.getDefault().getMainWindow().toFront();
+            c.requestFocus();
+            return null;
+        });
+        waitFor(c.getName() + " has the focus", c::isFocusOwner);
+    }
+
+    /** Types into the field as a user would: it has the keyboard focus first (suggestions show only then). */
+    private static void type(JTextField field, String text) throws Exception {
+        focus(field);
         onEdt(() -> {
             field.setText(text);
             return null;

@@ -2,13 +2,10 @@ package io.atelier.tageditor.ui;
 
 import io.atelier.core.caption.BatchPreview;
 import io.atelier.core.caption.CaptionText;
-import io.atelier.dataset.ui.grid.Badge;
-import io.atelier.dataset.ui.grid.CellDecorations;
 import io.atelier.dataset.ui.grid.DatasetImage;
 import io.atelier.dataset.ui.grid.ThumbnailLoader;
 import io.atelier.dataset.ui.grid.Thumbnails;
 import io.atelier.dataset.ui.preview.PreviewPanel;
-import io.atelier.core.buckets.BucketAssignment;
 import io.atelier.tageditor.ui.autotag.AutoTagDialog;
 import io.atelier.tageditor.ui.autotag.AutoTagJob;
 import io.atelier.tageditor.ui.autotag.AutoTagPreferences;
@@ -25,7 +22,6 @@ import io.atelier.tageditor.ui.images.ImageListPane;
 import io.atelier.tageditor.ui.images.ImageView;
 import io.atelier.tageditor.ui.stats.TagStatsPanel;
 import java.awt.BorderLayout;
-import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -70,10 +66,7 @@ import org.openide.windows.TopComponent;
     "# {0} - reason", "STATUS_VocabularyFailed=tagger tags not loaded: {0}",
     "# {0} - reason", "STATUS_ListFailed=Cannot list the dataset: {0}",
     "# {0} - tag", "# {1} - hidden",
-    "STATUS_HiddenByFilter={1} images with \u201c{0}\u201d are hidden by the filter",
-    "BADGE_Empty=NO TAGS", "TIP_Empty=No caption yet",
-    "BADGE_Unreadable=!", "TIP_Unreadable=The caption cannot be read",
-    "BADGE_Auto=AUTO", "TIP_Auto=Has tags a tagger model wrote"
+    "STATUS_HiddenByFilter={1} images with \u201c{0}\u201d are hidden by the filter"
 })
 public final class TagEditorTopComponent extends TopComponent {
 
@@ -95,6 +88,7 @@ public final class TagEditorTopComponent extends TopComponent {
     private final transient CaptionFolder folder;
     private final Timer statsTimer;
     private final transient RequestProcessor.Task vocabularyTask = TagEditorThreads.IO.create(this::loadVocabulary);
+    private transient java.util.prefs.PreferenceChangeListener modelFolderListener;
     private transient String lastAction;
     private transient String vocabularyNote;
     private boolean busy;
@@ -110,7 +104,7 @@ public final class TagEditorTopComponent extends TopComponent {
                 SwingUtilities::invokeLater, THUMBNAIL_MEMORY, ImageListPane.SIDE, i -> images().grid()
                 .thumbnailArrived(i));
         images = new ImageListPane(session.index, thumbnails);
-        images.grid().setDecorations(new Decorations());
+        images.grid().setDecorations(new TagBadges(session.index, session.marks));
         imageView = new ImageView(preview, thumbnails);
         editor = new CaptionEditorPanel(session.index, session.editing, session::trigger, session.suggestions,
                 session.marks);
@@ -229,7 +223,7 @@ public final class TagEditorTopComponent extends TopComponent {
     protected void componentOpened() {
         folder.start();
         vocabularyTask.schedule(0);
-        AutoTagPreferences.onModelFolderChanged(() -> vocabularyTask.schedule(0));
+        modelFolderListener = AutoTagPreferences.onModelFolderChanged(() -> vocabularyTask.schedule(0));
     }
 
     @Override
@@ -237,6 +231,10 @@ public final class TagEditorTopComponent extends TopComponent {
         folder.stop();
         imageView.close();
         statsTimer.stop();
+        if (modelFolderListener != null) {
+            AutoTagPreferences.removeListener(modelFolderListener);
+            modelFolderListener = null;
+        }
     }
 
     /** Changes made by other programs show when the user comes back to the window. */
@@ -320,7 +318,7 @@ public final class TagEditorTopComponent extends TopComponent {
 
     /** The images a batch can go over; "filtered" only while a filter narrows the list. */
     private BatchScope scope() {
-        return new BatchScope(session.index.images(), images.filter().active() ? images.shownFiles() : List.of(),
+        return new BatchScope(session.index.images(), images.filter().active() ? images.matchingFiles() : List.of(),
                 images.selectedFiles());
     }
 
@@ -433,34 +431,6 @@ public final class TagEditorTopComponent extends TopComponent {
         public void reload() {
             folder.refreshFromDisk();
             folder.relist();
-        }
-    }
-
-    /** Badges on the thumbnails: no tags yet, an unreadable caption, tags a model wrote. */
-    private final class Decorations implements CellDecorations {
-        private final Color orange = new Color(0xD9822B);
-        private final Color red = new Color(0xC0392B);
-        private final Color violet = new Color(0x7B61FF);
-
-        @Override
-        public List<Badge> badges(DatasetImage image) {
-            Path file = image.file();
-            if (session.index.problem(file) != null) {
-                return List.of(new Badge(Bundle.BADGE_Unreadable(), red, Bundle.TIP_Unreadable()));
-            }
-            List<Badge> badges = new ArrayList<>(2);
-            if (session.index.contains(file) && session.index.caption(file).isEmpty()) {
-                badges.add(new Badge(Bundle.BADGE_Empty(), orange, Bundle.TIP_Empty()));
-            }
-            if (session.marks.any(file, session.index.caption(file).tags())) {
-                badges.add(new Badge(Bundle.BADGE_Auto(), violet, Bundle.TIP_Auto()));
-            }
-            return badges;
-        }
-
-        @Override
-        public BucketAssignment bucket(DatasetImage image) {
-            return null;
         }
     }
 }

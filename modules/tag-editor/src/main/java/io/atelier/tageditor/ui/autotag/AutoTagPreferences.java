@@ -46,17 +46,19 @@ public final class AutoTagPreferences {
         node().put(MODEL_FOLDER, folder == null ? "" : folder.toString());
     }
 
-    /** Told (on some thread) when the model folder changes. */
-    public static void onModelFolderChanged(Runnable r) {
-        node().addPreferenceChangeListener(modelFolderListener(r));
-    }
-
-    private static PreferenceChangeListener modelFolderListener(Runnable r) {
-        return e -> {
+    /** Tells {@code r} (on some thread) when the model folder changes; returns the listener to remove later. */
+    public static PreferenceChangeListener onModelFolderChanged(Runnable r) {
+        PreferenceChangeListener l = e -> {
             if (MODEL_FOLDER.equals(e.getKey())) {
                 r.run();
             }
         };
+        node().addPreferenceChangeListener(l);
+        return l;
+    }
+
+    public static void removeListener(PreferenceChangeListener l) {
+        node().removePreferenceChangeListener(l);
     }
 
     public static TaggerSettings settings() {

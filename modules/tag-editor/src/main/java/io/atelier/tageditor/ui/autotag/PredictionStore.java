@@ -32,6 +32,7 @@ public final class PredictionStore {
     private static final Logger LOG = Logger.getLogger(PredictionStore.class.getName());
     /** Content hashes of image versions seen in this session. */
     private static final Map<DatasetImage, String> HASHES = new ConcurrentHashMap<>();
+    private static final int MAX_HASHES = 100_000;
 
     private PredictionStore() {
     }
@@ -101,6 +102,9 @@ public final class PredictionStore {
         }
         try {
             String h = ContentHash.of(image.file());
+            if (HASHES.size() >= MAX_HASHES) {
+                HASHES.clear();   // a long session with many datasets: hashing again is cheaper than the memory
+            }
             HASHES.put(image, h);
             return h;
         } catch (IOException e) {

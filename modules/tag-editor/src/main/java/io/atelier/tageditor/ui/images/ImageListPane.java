@@ -169,9 +169,15 @@ public final class ImageListPane extends JPanel {
         grid.preservingSelection(() -> model.setImages(images));
     }
 
-    /** The images the filter shows, in order. */
+    /** The images shown, in order (with the one being edited, even if it stopped matching). */
     public List<Path> shownFiles() {
         return model.shown().stream().map(DatasetImage::file).toList();
+    }
+
+    /** The images the filter matches, in order: what "filtered images" means for a batch. */
+    public List<Path> matchingFiles() {
+        return model.shown().stream().map(DatasetImage::file)
+                .filter(f -> filter.accepts(index.caption(f).tags())).toList();
     }
 
     public List<Path> selectedFiles() {
