@@ -190,14 +190,14 @@ final class TagEditorCheck {
                 .equals("character"));
 
         // keyboard: Delete on a focused chip removes it, Ctrl+Right moves one; Page Down goes to the next image
-        focus(chip(tags, "solo"));
-        press(chip(tags, "solo"), KeyEvent.VK_DELETE, 0);
+        focusChip(tags, "solo");
+        press(chip(tags, "solo"), KeyEvent.VK_DELETE, 0);   // found again: the focused chip itself
         waitFor("Delete removed the chip's tag", () -> !read(firstCaption).contains("solo")
                 && chip(tags, "solo") == null);
         undo(tags);
-        waitFor("and Undo brought it back", () -> read(firstCaption).contains(", solo"));
+        waitFor("and Undo brought it back", () -> read(firstCaption).contains(", solo") && chip(tags, "solo") != null);
         String beforeMove = read(firstCaption);
-        focus(chip(tags, "abstract"));
+        focusChip(tags, "abstract");
         press(chip(tags, "abstract"), KeyEvent.VK_RIGHT, KeyEvent.CTRL_DOWN_MASK);
         waitFor("Ctrl+Right moved the tag one place", () -> !read(firstCaption).equals(beforeMove)
                 && read(firstCaption).indexOf("abstract") > beforeMove.indexOf("abstract"));
@@ -321,6 +321,24 @@ final class TagEditorCheck {
             return null;
         });
         waitFor(c.getName() + " has the focus", c::isFocusOwner);
+    }
+
+    /**
+     * Gives the chip of {@code tag} the keyboard focus, asking again while the chips are rebuilt (an edit or an undo
+     * that just landed replaces them).
+     */
+    private static void focusChip(TopComponent tags, String tag) throws Exception {
+        waitFor("the chip " + tag + " has the focus", () -> {
+            JComponent c = chip(tags, tag);
+            if (c != null && c.isFocusOwner()) {
+                return true;
+            }
+            if (c != null) {
+                WindowManager.getDefault().getMainWindow().toFront();
+                c.requestFocus();
+            }
+            return false;
+        });
     }
 
     /** Types into the field as a user would: it has the keyboard focus first (suggestions show only then). */

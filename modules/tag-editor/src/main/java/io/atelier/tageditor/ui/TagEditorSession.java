@@ -24,7 +24,8 @@ import org.openide.util.NbBundle.Messages;
  */
 @Messages({
     "# {0} - what", "PROBLEMS_Undo={0}: these captions were changed by another program since and were left alone",
-    "# {0} - reason", "ERR_Write=Caption not saved: {0}"
+    "# {0} - reason", "ERR_Write=Caption not saved: {0}",
+    "ERR_WriteTitle=A caption could not be saved; it shows what is on disk."
 })
 final class TagEditorSession {
 
@@ -49,7 +50,7 @@ final class TagEditorSession {
                 Bundle.PROBLEMS_Undo(what), messages(problems)));
         editing = new CaptionEditing(index, writer, history, new ConflictDialog(), reason -> {
             status.accept(Bundle.ERR_Write(reason));
-            ProblemDialog.show(Bundle.ERR_Write(""), List.of(reason));
+            ProblemDialog.show(Bundle.ERR_WriteTitle(), List.of(reason));
         });
         suggestions = new SuggestionSource(index);
         batches = new BatchRunner(index, writer, history, busy, status,

@@ -42,6 +42,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import org.netbeans.api.project.ProjectUtils;
 import org.openide.awt.UndoRedo;
 import org.openide.util.NbBundle.Messages;
 import org.openide.util.RequestProcessor;
@@ -89,14 +90,15 @@ public final class TagEditorTopComponent extends TopComponent {
     private final Timer statsTimer;
     private final transient RequestProcessor.Task vocabularyTask = TagEditorThreads.IO.create(this::loadVocabulary);
     private transient java.util.prefs.PreferenceChangeListener modelFolderListener;
+    private final transient java.beans.PropertyChangeListener nameListener = e -> SwingUtilities.invokeLater(
+            this::showName);
     private transient String lastAction;
     private transient String vocabularyNote;
     private boolean busy;
 
     TagEditorTopComponent(TagProject project) {
         this.project = project;
-        setName(Bundle.CTL_TagEditorTopComponent(project.displayName()));
-        setDisplayName(getName());
+        showName();
         setToolTipText(project.layout().dataset().toString());
         setLayout(new BorderLayout());
         session = new TagEditorSession(project.displayName(), this::setBusy, this::action);
@@ -157,6 +159,11 @@ public final class TagEditorTopComponent extends TopComponent {
 
     TagProject project() {
         return project;
+    }
+
+    private void showName() {
+        setName(Bundle.CTL_TagEditorTopComponent(project.displayName()));
+        setDisplayName(getName());
     }
 
     @Override
@@ -224,12 +231,14 @@ public final class TagEditorTopComponent extends TopComponent {
         folder.start();
         vocabularyTask.schedule(0);
         modelFolderListener = AutoTagPreferences.onModelFolderChanged(() -> vocabularyTask.schedule(0));
+        ProjectUtils.getInformation(project.project()).addPropertyChangeListener(nameListener);
     }
 
     @Override
     protected void componentClosed() {
         folder.stop();
         imageView.close();
+        ProjectUtils.getInformation(project.project()).removePropertyChangeListener(nameListener);
         statsTimer.stop();
         if (modelFolderListener != null) {
             AutoTagPreferences.removeListener(modelFolderListener);

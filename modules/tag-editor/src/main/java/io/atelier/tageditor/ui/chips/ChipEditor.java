@@ -50,6 +50,11 @@ final class ChipEditor extends JTextField {
         });
     }
 
+    /** The chips were replaced under the editor (the caption changed): it closes without reporting anything. */
+    void abandon() {
+        finished = true;
+    }
+
     private void finish(String text) {
         if (!finished) {
             finished = true;

@@ -89,7 +89,10 @@ public final class ChipStrip extends JPanel implements Scrollable {
         boolean hadFocus = focusAt >= 0;
         this.chips = List.copyOf(chips);
         this.marks = marks;
-        editing = null;
+        if (editing != null) {
+            editing.abandon();   // its chip may no longer be where it was: a rename would hit the wrong tag
+            editing = null;
+        }
         removeAll();
         for (Chip c : this.chips) {
             add(view(c));
