@@ -158,8 +158,9 @@ final class DatasetWindowCheck {
                 && !Files.exists(folder.resolve("dataset/dropped-photo.png")) && grid.getModel().getSize() == 13
                 && button(dataset, "Undo Prepare").isEnabled());
         // the prepared files are new images: let their thumbnails arrive before Undo Prepare moves them away
-        waitFor("the prepared images' thumbnails arrive", () -> loaded(grid)
-                >= loadedBefore + grid.getLastVisibleIndex() - grid.getFirstVisibleIndex() + 1);
+        waitFor("the prepared images' thumbnails and the preview arrive", () -> loaded(grid)
+                >= loadedBefore + grid.getLastVisibleIndex() - grid.getFirstVisibleIndex() + 1
+                && all(dataset, JLabel.class).stream().noneMatch(l -> "loading\u2026".equals(l.getText())));
         onEdt(() -> {
             button(dataset, "Undo Prepare").doClick();
             return null;
