@@ -247,6 +247,7 @@ final class TagEditorCheck {
         });
         waitFor("the editor shows the selected image", () -> all(tags, JComponent.class).stream()
                 .anyMatch(c -> c.getName() != null && c.getName().startsWith("chip:")));
+        focus(named(tags, JTextField.class, "tagField"));
         Thread.sleep(2000);
         GuiSmokeTest.saveScreenshot(new File(System.getProperty("atelier.screenshot.dir", "target"),
                 "atelier-tags.png"));
