@@ -40,9 +40,12 @@ final class ExifOrientation {
 
     /**
      * The orientation of an already accepted image, {@link #NORMAL} if it has none. A damaged EXIF block does not
-     * make the pixels unusable, so it is logged and treated as "no orientation" instead of failing the decode.
+     * make the pixels unusable, so it is logged and treated as "no orientation" instead of failing the decode; a file
+     * that vanished meanwhile does fail it.
+     *
+     * @throws ImageDecodeException when the file is gone or no longer readable
      */
-    static int read(Path file, String format) {
+    static int read(Path file, String format) throws IOException {
         try {
             Directory exif = switch (format) {
                 case "jpeg", "jpg" -> fromJpeg(file);
@@ -53,6 +56,10 @@ final class ExifOrientation {
             };
             return exif == null ? NORMAL : orientationOf(file, exif);
         } catch (IOException | RuntimeException e) {
+            if (!Files.isReadable(file)) {
+                // the file went away (or became unreadable) while it was being decoded: that fails the decode
+                throw new ImageDecodeException(file, "the file disappeared or became unreadable while it was read", e);
+            }
             LOG.log(Level.WARNING, file + ": unreadable EXIF data, orientation ignored", e);
             return NORMAL;
         }

@@ -75,4 +75,12 @@ class ExifOrientationTest {
         assertThat(green(rgb)).as("green of %06x", rgb & 0xFFFFFF).isGreaterThan(200);
         assertThat(red(rgb)).as("red of %06x", rgb & 0xFFFFFF).isLessThan(60);
     }
+
+    @Test
+    void aFileThatVanishedFailsInsteadOfReadingAsUpright(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path gone = dir.resolve("gone.jpg");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExifOrientation.read(gone, "jpeg"))
+                .isInstanceOf(ImageDecodeException.class).hasMessageContaining("gone.jpg")
+                .hasMessageContaining("disappeared");
+    }
 }
