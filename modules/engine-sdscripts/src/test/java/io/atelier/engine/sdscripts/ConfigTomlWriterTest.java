@@ -37,6 +37,8 @@ class ConfigTomlWriterTest {
         assertThat(t.has("xformers")).isFalse();
         assertThat(t.has("min_snr_gamma")).as("0 = off is omitted").isFalse();
 
+        assertThat(t.get("resolution").isTextual()).isTrue();
+        assertThat(t.get("resolution").asText()).isEqualTo("1024,1024");
         assertThat(t.get("network_alpha").isFloatingPointNumber()).isTrue();
         assertThat(t.get("network_alpha").doubleValue()).isEqualTo(16.0);
         assertThat(t.get("network_dim").isIntegralNumber()).isTrue();

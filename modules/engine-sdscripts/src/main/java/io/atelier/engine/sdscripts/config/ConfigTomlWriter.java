@@ -39,6 +39,9 @@ public final class ConfigTomlWriter {
         t.put("output_dir", path(paths.outputDir()));
         t.put("output_name", c.getString(Params.OUTPUT_NAME));
         t.put("logging_dir", path(paths.loggingDir()));
+        // The dataset file's resolution wins; this one (a string: sd-scripts splits it on ',') is the fallback that
+        // keeps the config meaningful on its own, e.g. for a legacy train_data_dir run.
+        t.put("resolution", Resolutions.toConfigString(c.getInt(Params.RESOLUTION)));
         network(c, t);
         optimizer(c, t);
         schedule(c, t);
