@@ -21,6 +21,7 @@ public final class Store implements AutoCloseable {
     private final BaseModelRepository baseModels;
     private final TaggerTagRepository taggerTags;
     private final ContentCacheRepository contentCache;
+    private final PresetRepository presets;
 
     private Store(StoreLocation location, JdbcConnectionPool pool, StoreOpenReport report, Clock clock) {
         this.location = location;
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
         this.baseModels = new BaseModelRepository(transactions);
         this.taggerTags = new TaggerTagRepository(transactions);
         this.contentCache = new ContentCacheRepository(transactions, clock);
+        this.presets = new PresetRepository(transactions, clock);
     }
 
     /**
@@ -74,6 +76,11 @@ public final class Store implements AutoCloseable {
     /** Values computed from file contents, kept between runs. */
     public ContentCacheRepository contentCache() {
         return contentCache;
+    }
+
+    /** User presets of training parameters, with their version histories. */
+    public PresetRepository presets() {
+        return presets;
     }
 
     public StoreLocation location() {

@@ -17,7 +17,8 @@ public final class Migrations {
             "V1__projects_and_base_models.sql",
             "V2__app_state_and_trigger_index.sql",
             "V3__tagger_tags.sql",
-            "V4__content_cache.sql");
+            "V4__content_cache.sql",
+            "V5__presets.sql");
 
     private Migrations() {
     }
