@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "atelier", mixinStandardHelpOptions = true, version = "LoRA Atelier 1.0",
         description = "LoRA Atelier command line.",
         subcommands = {ProjectCommands.class, BaseModelCommands.class, DatasetCommands.class, TagsCommands.class,
-                ConfigCommands.class})
+                ConfigCommands.class, PresetCommands.class})
 public final class AtelierCommand {
 
     /** A user error: reported as one line, exit code 1. */

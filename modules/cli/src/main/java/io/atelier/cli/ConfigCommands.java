@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "A LoRA project's training configuration (configs/training.json): values, step budget, checks.",
         subcommands = {ConfigShowCommand.class, ConfigSetCommand.class, ConfigStepsCommand.class,
-                ConfigCheckCommand.class})
+                ConfigCheckCommand.class, ConfigExportCommand.class})
 final class ConfigCommands {
 }
