@@ -117,6 +117,7 @@ public class GuiSmokeTest extends NbTestCase {
 
         DatasetWindowCheck.run(project, projects.resolve("geometric-style"));
         TagEditorCheck.run(project, projects.resolve("geometric-style"));
+        ConfigWindowCheck.run(project, projects.resolve("geometric-style"));
     }
 
     /**
