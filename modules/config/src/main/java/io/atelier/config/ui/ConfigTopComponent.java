@@ -103,6 +103,7 @@ public final class ConfigTopComponent extends TopComponent {
         summary.setBackground(UIManager.getColor("Panel.background"));
         JTable buckets = new JTable(bucketModel);
         buckets.setName("configBuckets");
+        buckets.getColumnModel().getColumn(0).setPreferredWidth(110); // "1024 × 1024" in full
         JScrollPane bucketScroll = new JScrollPane(buckets);
         bucketScroll.setPreferredSize(new java.awt.Dimension(300, 110));
         JPanel budget = new JPanel(new BorderLayout());
@@ -307,7 +308,7 @@ public final class ConfigTopComponent extends TopComponent {
             JPanel row = new JPanel(new BorderLayout(6, 2));
             row.setName("warning:" + w.id());
             row.setBorder(BorderFactory.createEmptyBorder(4, 6, 6, 6));
-            JLabel message = new JLabel("<html><body style='width:260px'><b>" + (w.severity() == ConfigWarning.Severity.WARNING ? "⚠ " : "ℹ ")
+            JLabel message = new JLabel("<html><body style='width:190px'><b>" + (w.severity() == ConfigWarning.Severity.WARNING ? "⚠ " : "ℹ ")
                     + escape(w.message()) + "</b><br>" + escape(w.fix()) + "</html>");
             row.add(message, BorderLayout.CENTER);
             if (!w.fixValues().isEmpty()) {
