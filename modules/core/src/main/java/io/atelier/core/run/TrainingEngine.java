@@ -1,0 +1,39 @@
+package io.atelier.core.run;
+
+import io.atelier.core.basemodel.BaseModelFamily;
+import java.util.Set;
+
+/**
+ * A trainer LoRA Atelier can run: sd-scripts or the built-in DJL engine. Implementations register with
+ * {@code @ServiceProvider(service = TrainingEngine.class)} and are found through {@code Lookup}.
+ */
+public interface TrainingEngine {
+
+    /** Stable id: {@code sd-scripts}, {@code builtin}. */
+    String id();
+
+    String name();
+
+    Set<BaseModelFamily> supportedFamilies();
+
+    /** Whether it can run here now, whether it can use CUDA, and if not why — checked without starting a run. */
+    EngineAvailability availability();
+
+    /** Whether an interrupted run with a saved state can continue. */
+    boolean canResume();
+
+    /**
+     * Prepares {@code spec.runDir()} and starts the run; events go to {@code listener} until {@link RunEvent.Finished}.
+     *
+     * @throws EngineException when the run cannot start (program missing, bad configuration), naming the cause
+     */
+    RunHandle start(RunSpec spec, RunListener listener) throws EngineException;
+
+    /**
+     * Continues an interrupted run from its last saved state, keeping its step and epoch count and its metric series,
+     * never overwriting earlier checkpoints.
+     *
+     * @throws EngineException when there is no state to resume from
+     */
+    RunHandle resume(RunSpec spec, RunListener listener) throws EngineException;
+}
