@@ -9,6 +9,7 @@
  * <li>{@code .civitai}: the parameter sheet for Civitai's on-site trainer;</li>
  * <li>{@code .exporting}: writes one export format into a folder;</li>
  * <li>{@code .importing}: what an import reports; {@code .toml}: TOML text through Jackson's TOML format.</li>
+ * <li>{@code .tensorboard}: TensorBoard event files found under {@code logging_dir} and their scalars read incrementally.</li>
  * </ul>
  */
 package io.atelier.engine.sdscripts;
