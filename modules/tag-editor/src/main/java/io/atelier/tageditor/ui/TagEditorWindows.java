@@ -1,72 +1,25 @@
 package io.atelier.tageditor.ui;
 
-import java.beans.PropertyChangeEvent;
+import io.atelier.project.api.ProjectWindows;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.netbeans.api.project.Project;
-import org.netbeans.api.project.ui.OpenProjects;
-import org.openide.windows.Mode;
-import org.openide.windows.TopComponent;
-import org.openide.windows.WindowManager;
 
-/**
- * One Tag editor window per project: opening it again brings it to the front, closing the project closes it.
- * Event thread only.
- */
+/** One Tag editor window per project: opening it again brings it to the front, closing the project closes it. Event thread only. */
 public final class TagEditorWindows {
 
-    private static boolean listening;
+    private static final ProjectWindows<TagEditorTopComponent> WINDOWS = new ProjectWindows<>(TagEditorTopComponent.class,
+            tc -> tc.project().layout().root(), tc -> tc.project().project());
 
     private TagEditorWindows() {
     }
 
-    /** Opens (or brings to the front) the Tag editor of {@code project}. */
+    /** Opens (or brings to the front) the window of {@code project}. */
     public static TagEditorTopComponent open(TagProject project) {
-        TagEditorTopComponent tc = find(project.layout().root()).orElse(null);
-        if (tc == null) {
-            tc = new TagEditorTopComponent(project);
-            Mode editor = WindowManager.getDefault().findMode("editor");
-            if (editor != null) {
-                editor.dockInto(tc);
-            }
-            tc.open();
-            closeWithTheirProjects();
-        }
-        tc.requestActive();
-        return tc;
+        return WINDOWS.open(project.layout().root(), () -> new TagEditorTopComponent(project));
     }
 
-    /** The open Tag editor of the project in {@code root}, if any. */
+    /** The open window of the project in {@code root}, if any. */
     public static Optional<TagEditorTopComponent> find(Path root) {
-        for (TopComponent tc : TopComponent.getRegistry().getOpened()) {
-            if (tc instanceof TagEditorTopComponent t && t.project().layout().root().equals(root)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static void closeWithTheirProjects() {
-        if (listening) {
-            return;
-        }
-        listening = true;
-        OpenProjects.getDefault().addPropertyChangeListener((PropertyChangeEvent e) -> {
-            if (OpenProjects.PROPERTY_OPEN_PROJECTS.equals(e.getPropertyName())) {
-                WindowManager.getDefault().invokeWhenUIReady(TagEditorWindows::closeOrphans);
-            }
-        });
-    }
-
-    private static void closeOrphans() {
-        Set<Project> open = Arrays.stream(OpenProjects.getDefault().getOpenProjects()).collect(Collectors.toSet());
-        for (TopComponent tc : TopComponent.getRegistry().getOpened()) {
-            if (tc instanceof TagEditorTopComponent t && !open.contains(t.project().project())) {
-                t.close();
-            }
-        }
+        return WINDOWS.find(root);
     }
 }
