@@ -22,6 +22,7 @@ public final class Store implements AutoCloseable {
     private final TaggerTagRepository taggerTags;
     private final ContentCacheRepository contentCache;
     private final PresetRepository presets;
+    private final RunRepository runs;
 
     private Store(StoreLocation location, JdbcConnectionPool pool, StoreOpenReport report, Clock clock) {
         this.location = location;
@@ -33,6 +34,7 @@ public final class Store implements AutoCloseable {
         this.taggerTags = new TaggerTagRepository(transactions);
         this.contentCache = new ContentCacheRepository(transactions, clock);
         this.presets = new PresetRepository(transactions, clock);
+        this.runs = new RunRepository(transactions, clock);
     }
 
     /**
@@ -81,6 +83,11 @@ public final class Store implements AutoCloseable {
     /** User presets of training parameters, with their version histories. */
     public PresetRepository presets() {
         return presets;
+    }
+
+    /** Training runs of every project and their queue. */
+    public RunRepository runs() {
+        return runs;
     }
 
     public StoreLocation location() {

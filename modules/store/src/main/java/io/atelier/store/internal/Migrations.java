@@ -18,7 +18,8 @@ public final class Migrations {
             "V2__app_state_and_trigger_index.sql",
             "V3__tagger_tags.sql",
             "V4__content_cache.sql",
-            "V5__presets.sql");
+            "V5__presets.sql",
+            "V6__runs.sql");
 
     private Migrations() {
     }
