@@ -59,17 +59,18 @@ public record ProjectStats(int images, int captioned, int runs) {
     }
 
     /**
-     * A caption counts when it has any character besides blanks. Checked on the bytes, so a caption a Windows
-     * tagger wrote in a legacy encoding still counts instead of failing the whole scan.
+     * Whether a non-blank {@code .txt} caption lies beside {@code image}: any byte besides white space and a UTF-8
+     * byte-order mark. Checked on the bytes, so a caption a Windows tagger wrote in a legacy encoding still counts
+     * instead of failing the whole scan.
      */
-    private static boolean hasCaption(Path image) throws IOException {
+    public static boolean hasCaption(Path image) throws IOException {
         Path caption = captionOf(image);
         if (!Files.isRegularFile(caption)) {
             return false;
         }
         for (byte b : Files.readAllBytes(caption)) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != (byte) 0xEF && b != (byte) 0xBB
-                    && b != (byte) 0xBF) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B && b != (byte) 0xEF
+                    && b != (byte) 0xBB && b != (byte) 0xBF) {
                 return true;
             }
         }

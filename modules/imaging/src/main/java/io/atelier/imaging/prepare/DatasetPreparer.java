@@ -15,6 +15,7 @@ import io.atelier.imaging.prepare.PrepareJournal.Item;
 import io.atelier.imaging.prepare.PrepareJournal.State;
 import io.atelier.imaging.report.DatasetReport;
 import io.atelier.imaging.report.FileProblem;
+import io.atelier.imaging.work.ImageWorkers;
 import io.atelier.imaging.resample.Resampler;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -35,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -54,16 +54,13 @@ import java.util.stream.Stream;
  */
 public final class DatasetPreparer {
 
-    /** Memory one rendering thread may need: a 6000 x 4000 decode plus its resized copies. */
-    private static final long BYTES_PER_WORKER = 400L * 1024 * 1024;
-
     private final ImageProbe probe = new ImageProbe();
     private final ImageDecoder decoder = new ImageDecoder(probe);
     private final int threads;
     private final FileMoves moves;
 
     public DatasetPreparer() {
-        this(defaultThreads());
+        this(ImageWorkers.available());
     }
 
     /** @param threads images rendered at once */
@@ -275,11 +272,7 @@ public final class DatasetPreparer {
                 toRender.add(item.index());
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, toRender.size())), r -> {
-            Thread t = new Thread(r, "atelier-prepare");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = ImageWorkers.pool("atelier-prepare", threads, toRender.size());
         try {
             List<Future<Object>> futures = new ArrayList<>();
             for (int index : toRender) {
@@ -492,11 +485,6 @@ public final class DatasetPreparer {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    private static int defaultThreads() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        long byMemory = Runtime.getRuntime().maxMemory() / BYTES_PER_WORKER;
-        return (int) Math.max(1, Math.min(cores, byMemory));
-    }
 
     /** One Prepare or Undo per dataset at a time, across processes (the app and the CLI). */
     private static final class DatasetLock implements AutoCloseable {

@@ -14,6 +14,7 @@ import io.atelier.imaging.quality.BlurMeasure;
 import io.atelier.imaging.quality.JpegQuality;
 import io.atelier.imaging.quality.JpegQualityEstimate;
 import io.atelier.imaging.resample.Resampler;
+import io.atelier.imaging.work.ImageWorkers;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -55,10 +55,6 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
 
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(DatasetReport.class.getName());
-
-    /** Images checked at once: one per core, as far as memory allows full-size decodes (about 400 MB each). */
-    private static final int WORKERS = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory() / (400L * 1024 * 1024)));
 
     public DatasetReport {
         images = List.copyOf(images);
@@ -104,11 +100,7 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
         MeasureCache safeCache = new FailSafeCache(cache);
         Object[] outcomes = new Object[files.size()];
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(WORKERS, files.size())), r -> {
-            Thread t = new Thread(r, "atelier-dataset-check");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = ImageWorkers.pool("atelier-dataset-check", ImageWorkers.available(), files.size());
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -187,20 +179,6 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
         }
     }
 
-    /** Whether a non-blank {@code .txt} caption lies beside {@code image}; checked on bytes, so any encoding works. */
-    public static boolean hasCaption(Path image) throws IOException {
-        Path caption = ProjectStats.captionOf(image);
-        if (!Files.isRegularFile(caption)) {
-            return false;
-        }
-        for (byte b : Files.readAllBytes(caption)) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The content's measures from the cache, or measured now (and cached); then what depends on name and size. */
     private static ImageFinding check(Path file, String name, ImageProbe probe, ImageDecoder decoder, int longSide,
                                       MeasureCache cache) throws IOException {
@@ -214,7 +192,7 @@ public record DatasetReport(int longSide, List<ImageFinding> images, List<FilePr
         int h = m.height();
         return new ImageFinding(name, m.format(), w, h, Resampler.needsUpscale(w, h, longSide),
                 Resampler.scaleFactor(w, h, longSide), m.blurScore(), m.blurScore() < BlurMeasure.BLURRY_BELOW,
-                m.jpegQuality(), m.heavyCompression(), hasCaption(file), hash, m.perceptualHash(), m.rotatedByExif(),
+                m.jpegQuality(), m.heavyCompression(), ProjectStats.hasCaption(file), hash, m.perceptualHash(), m.rotatedByExif(),
                 m.transparent());
     }
 

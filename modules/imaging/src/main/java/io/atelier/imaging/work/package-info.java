@@ -1,0 +1,2 @@
+/** Thread pools sized for decoding whole images. */
+package io.atelier.imaging.work;
