@@ -1,5 +1,6 @@
 package io.atelier.store;
 
+import io.atelier.core.run.RunEvent;
 import io.atelier.core.run.RunState;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,8 @@ public final class RunRepository {
     }
 
     private static final String COLUMNS = "id, project_folder, engine, spec, state, reason, queue_position, pid, "
-            + "process_start, created, updated";
+            + "process_start, created, updated, step, total_steps, epoch, total_epochs, steps_per_second, started, "
+            + "ended, resume";
 
     private final Transactions transactions;
     private final Clock clock;
@@ -103,30 +105,106 @@ public final class RunRepository {
      * @throws IllegalStateException when the arrow does not exist or the run is no longer in {@code from}
      */
     public StoredRun transition(UUID id, RunState from, RunState to, String reason) {
+        return move(id, from, to, reason, false);
+    }
+
+    /**
+     * Puts an ended run back at the end of the queue; with {@code resume} it continues from its saved state when it
+     * starts, else it starts over.
+     */
+    public StoredRun requeue(UUID id, RunState from, boolean resume) {
+        return move(id, from, RunState.QUEUED, null, resume);
+    }
+
+    private StoredRun move(UUID id, RunState from, RunState to, String reason, boolean resume) {
         from.moveTo(to);
         return transactions.write("Moving run " + id + " to " + to, c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE run SET state = ?, reason = ?, updated = ?, "
                     + "queue_position = CASE WHEN ? THEN (SELECT COALESCE(MAX(queue_position), 0) + 1 FROM run) "
                     + "ELSE NULL END, pid = CASE WHEN ? THEN pid ELSE NULL END, "
-                    + "process_start = CASE WHEN ? THEN process_start ELSE NULL END WHERE id = ? AND state = ?")) {
+                    + "process_start = CASE WHEN ? THEN process_start ELSE NULL END, "
+                    + "started = CASE WHEN ? THEN ? ELSE started END, "
+                    + "ended = CASE WHEN ? THEN ? WHEN ? THEN NULL ELSE ended END, "
+                    + "resume = CASE WHEN ? THEN ? ELSE resume END WHERE id = ? AND state = ?")) {
+                Instant now = clock.instant();
                 u.setString(1, to.name());
                 if (reason == null) {
                     u.setNull(2, Types.VARCHAR);
                 } else {
                     u.setString(2, reason);
                 }
-                SqlValues.setInstant(u, 3, clock.instant());
+                SqlValues.setInstant(u, 3, now);
                 u.setBoolean(4, to == RunState.QUEUED);
                 u.setBoolean(5, to.live());
                 u.setBoolean(6, to.live());
-                u.setObject(7, id);
-                u.setString(8, from.name());
+                u.setBoolean(7, to == RunState.STARTING);
+                SqlValues.setInstant(u, 8, now);
+                u.setBoolean(9, to.ended());
+                SqlValues.setInstant(u, 10, now);
+                u.setBoolean(11, to == RunState.QUEUED);
+                u.setBoolean(12, to == RunState.QUEUED);
+                u.setBoolean(13, resume);
+                u.setObject(14, id);
+                u.setString(15, from.name());
                 if (u.executeUpdate() != 1) {
                     throw new IllegalStateException("run " + id + " is not " + from.name().toLowerCase(java.util.Locale.ROOT)
                             + " any more");
                 }
             }
             return find(c, id).orElseThrow();
+        });
+    }
+
+    /** Records the last progress a live run reported. */
+    public void progress(UUID id, RunEvent.Progress progress) {
+        transactions.write("Recording the progress of run " + id, c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE run SET step = ?, total_steps = ?, epoch = ?, "
+                    + "total_epochs = ?, steps_per_second = ? WHERE id = ?")) {
+                u.setLong(1, progress.step());
+                u.setLong(2, progress.totalSteps());
+                u.setInt(3, progress.epoch());
+                u.setInt(4, progress.totalEpochs());
+                u.setDouble(5, progress.stepsPerSecond());
+                u.setObject(6, id);
+                u.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records a checkpoint or sample the run wrote (again: the same path is updated). */
+    public void recordFile(UUID id, RunFile file) {
+        transactions.write("Recording " + file.path() + " of run " + id, c -> {
+            try (PreparedStatement m = c.prepareStatement("MERGE INTO run_file (run_id, path, kind, epoch, step, "
+                    + "prompt_index, created) KEY (run_id, path) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                m.setObject(1, id);
+                m.setString(2, SqlValues.pathKey(file.path()));
+                m.setString(3, file.kind().name());
+                m.setInt(4, file.epoch());
+                m.setLong(5, file.step());
+                m.setInt(6, file.promptIndex());
+                SqlValues.setInstant(m, 7, file.created() == null ? clock.instant() : file.created());
+                m.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The checkpoints and samples a run reported, in the order they were written. */
+    public List<RunFile> files(UUID id) {
+        return transactions.read("Reading the files of run " + id, c -> {
+            List<RunFile> files = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT path, kind, epoch, step, prompt_index, created "
+                    + "FROM run_file WHERE run_id = ? ORDER BY created, step, path")) {
+                q.setObject(1, id);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        files.add(new RunFile(Path.of(r.getString(1)), RunFile.Kind.valueOf(r.getString(2)),
+                                r.getInt(3), r.getLong(4), r.getInt(5), SqlValues.getInstant(r, "created")));
+                    }
+                }
+            }
+            return files;
         });
     }
 
@@ -191,9 +269,13 @@ public final class RunRepository {
         Long queuePosition = r.wasNull() ? null : position;
         long pid = r.getLong("pid");
         Long processId = r.wasNull() ? null : pid;
+        long step = r.getLong("step");
+        RunEvent.Progress progress = r.wasNull() ? null : new RunEvent.Progress(step, r.getLong("total_steps"),
+                r.getInt("epoch"), r.getInt("total_epochs"), r.getDouble("steps_per_second"));
         return new StoredRun(r.getObject("id", UUID.class), Path.of(r.getString("project_folder")),
                 r.getString("engine"), r.getString("spec"), RunState.valueOf(r.getString("state")),
                 r.getString("reason"), queuePosition, processId, SqlValues.getInstant(r, "process_start"),
-                SqlValues.getInstant(r, "created"), SqlValues.getInstant(r, "updated"));
+                SqlValues.getInstant(r, "created"), SqlValues.getInstant(r, "updated"), progress,
+                SqlValues.getInstant(r, "started"), SqlValues.getInstant(r, "ended"), r.getBoolean("resume"));
     }
 }

@@ -23,6 +23,8 @@ public final class Store implements AutoCloseable {
     private final ContentCacheRepository contentCache;
     private final PresetRepository presets;
     private final RunRepository runs;
+    private final MetricRepository metrics;
+    private final SettingsRepository settings;
 
     private Store(StoreLocation location, JdbcConnectionPool pool, StoreOpenReport report, Clock clock) {
         this.location = location;
@@ -35,6 +37,8 @@ public final class Store implements AutoCloseable {
         this.contentCache = new ContentCacheRepository(transactions, clock);
         this.presets = new PresetRepository(transactions, clock);
         this.runs = new RunRepository(transactions, clock);
+        this.metrics = new MetricRepository(transactions);
+        this.settings = new SettingsRepository(transactions);
     }
 
     /**
@@ -88,6 +92,16 @@ public final class Store implements AutoCloseable {
     /** Training runs of every project and their queue. */
     public RunRepository runs() {
         return runs;
+    }
+
+    /** The metric series of runs. */
+    public MetricRepository metrics() {
+        return metrics;
+    }
+
+    /** Settings the app and the command line share (engines, the queue). */
+    public SettingsRepository settings() {
+        return settings;
     }
 
     public StoreLocation location() {

@@ -10,6 +10,12 @@ public interface RunHandle {
 
     boolean alive();
 
+    /**
+     * The process doing the work (the engine's child process, or this JVM for an in-process engine), recorded in the
+     * store so that after a crash the runner can tell whether the run still lives.
+     */
+    ProcessHandle process();
+
     /** Completes with the {@link RunEvent.Finished} event. */
     CompletionStage<RunEvent.Finished> finished();
 }

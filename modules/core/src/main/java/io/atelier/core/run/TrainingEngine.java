@@ -16,8 +16,11 @@ public interface TrainingEngine {
 
     Set<BaseModelFamily> supportedFamilies();
 
-    /** Whether it can run here now, whether it can use CUDA, and if not why — checked without starting a run. */
-    EngineAvailability availability();
+    /**
+     * Whether it can run here with {@code settings}, whether it can use CUDA, and if not why — checked without
+     * starting a run; may take seconds (it may run the engine's interpreter), so never on the event thread.
+     */
+    EngineAvailability availability(EngineSettings settings);
 
     /** Whether an interrupted run with a saved state can continue. */
     boolean canResume();
@@ -27,7 +30,7 @@ public interface TrainingEngine {
      *
      * @throws EngineException when the run cannot start (program missing, bad configuration), naming the cause
      */
-    RunHandle start(RunSpec spec, RunListener listener) throws EngineException;
+    RunHandle start(RunSpec spec, EngineSettings settings, RunListener listener) throws EngineException;
 
     /**
      * Continues an interrupted run from its last saved state, keeping its step and epoch count and its metric series,
@@ -35,5 +38,5 @@ public interface TrainingEngine {
      *
      * @throws EngineException when there is no state to resume from
      */
-    RunHandle resume(RunSpec spec, RunListener listener) throws EngineException;
+    RunHandle resume(RunSpec spec, EngineSettings settings, RunListener listener) throws EngineException;
 }

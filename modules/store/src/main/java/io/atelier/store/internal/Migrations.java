@@ -19,7 +19,8 @@ public final class Migrations {
             "V3__tagger_tags.sql",
             "V4__content_cache.sql",
             "V5__presets.sql",
-            "V6__runs.sql");
+            "V6__runs.sql",
+            "V7__run_progress_metrics_files_settings.sql");
 
     private Migrations() {
     }
