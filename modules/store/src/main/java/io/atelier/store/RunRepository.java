@@ -37,6 +37,9 @@ public final class RunRepository {
             + "process_start, created, updated, step, total_steps, epoch, total_epochs, steps_per_second, started, "
             + "ended, resume";
 
+    /** How long a starting run may be without a recorded process before reconcile counts it as dead. */
+    static final java.time.Duration STARTING_GRACE = java.time.Duration.ofMinutes(2);
+
     private final Transactions transactions;
     private final Clock clock;
 
@@ -232,7 +235,10 @@ public final class RunRepository {
                 c -> query(c, "state IN ('STARTING', 'RUNNING', 'STOPPING') ORDER BY created"));
         List<StoredRun> interrupted = new ArrayList<>();
         for (StoredRun run : live) {
-            boolean alive = run.pid() != null && probe.alive(run.pid(), run.processStart());
+            // a run another process has just claimed has no process yet: give it time to start one
+            boolean justClaimed = run.pid() == null && run.state() == RunState.STARTING
+                    && run.updated().isAfter(clock.instant().minus(STARTING_GRACE));
+            boolean alive = justClaimed || run.pid() != null && probe.alive(run.pid(), run.processStart());
             if (!alive) {
                 try {
                     interrupted.add(transition(run.id(), run.state(), RunState.INTERRUPTED, reasonFor.apply(run)));

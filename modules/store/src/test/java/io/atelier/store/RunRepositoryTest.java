@@ -68,7 +68,8 @@ class RunRepositoryTest {
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
         ProcessHandle self = ProcessHandle.current();
-        try (Store store = Store.open(new StoreLocation(home))) {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-29T10:00:00Z"));
+        try (Store store = Store.open(new StoreLocation(home), clock)) {
             RunRepository runs = store.runs();
             UUID dead = enqueue(runs, "glass");
             runs.transition(dead, RunState.QUEUED, RunState.STARTING, null);
@@ -80,6 +81,10 @@ class RunRepositoryTest {
             UUID neverStarted = enqueue(runs, "ayla");
             runs.transition(neverStarted, RunState.QUEUED, RunState.STARTING, null); // crashed before the launch
             UUID queued = enqueue(runs, "zoe");
+            clock.now = clock.now.plusSeconds(30);
+            UUID justClaimed = enqueue(runs, "ivy");
+            runs.transition(justClaimed, RunState.QUEUED, RunState.STARTING, null); // another process launches it
+            clock.now = clock.now.plus(RunRepository.STARTING_GRACE).minusSeconds(10);
 
             List<StoredRun> interrupted = runs.reconcile(RunRepository.ProcessProbe.OS,
                     run -> "the engine process is gone; last log line: epoch 2/4");
@@ -89,7 +94,32 @@ class RunRepositoryTest {
             assertThat(runs.find(dead).orElseThrow().reason()).contains("epoch 2/4");
             assertThat(runs.find(living).orElseThrow().state()).isEqualTo(RunState.STARTING);
             assertThat(runs.find(queued).orElseThrow().state()).isEqualTo(RunState.QUEUED);
+            assertThat(runs.find(justClaimed).orElseThrow().state()).as("within its grace").isEqualTo(RunState.STARTING);
             assertThat(RunRepository.ProcessProbe.OS.alive(self.pid(), Instant.EPOCH)).as("pid reused").isFalse();
+        }
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends java.time.Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }

@@ -17,6 +17,15 @@ public interface TrainingEngine {
     Set<BaseModelFamily> supportedFamilies();
 
     /**
+     * The version a run records (the sd-scripts commit, the built-in engine's release), so a run can be reproduced;
+     * by default this module's implementation version.
+     */
+    default String version(EngineSettings settings) {
+        String v = getClass().getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
      * Whether it can run here with {@code settings}, whether it can use CUDA, and if not why — checked without
      * starting a run; may take seconds (it may run the engine's interpreter), so never on the event thread.
      */
