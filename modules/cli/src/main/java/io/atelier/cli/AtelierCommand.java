@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "atelier", mixinStandardHelpOptions = true, version = "LoRA Atelier 1.0",
         description = "LoRA Atelier command line.",
         subcommands = {ProjectCommands.class, BaseModelCommands.class, DatasetCommands.class, TagsCommands.class,
-                ConfigCommands.class, PresetCommands.class})
+                ConfigCommands.class, PresetCommands.class, EngineCommands.class, RunCommands.class,
+                QueueCommands.class})
 public final class AtelierCommand {
 
     /** A user error: reported as one line, exit code 1. */
