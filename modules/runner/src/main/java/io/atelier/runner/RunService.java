@@ -57,6 +57,7 @@ public final class RunService implements AutoCloseable {
     private static final Duration TICK = Duration.ofMillis(500);
     private static final Duration FLUSH = Duration.ofMillis(250);
     private static final Duration RECONCILE_EVERY = Duration.ofSeconds(5);
+    private static final Duration ORPHAN_WAIT = Duration.ofSeconds(3);
 
     private final Store store;
     private final EngineCatalog engines;
@@ -233,12 +234,34 @@ public final class RunService implements AutoCloseable {
         if (mine != null && mine.handle != null) {
             mine.stopAsked = true;
             mine.handle.stop();
-        } else if (run.state() == RunState.STOPPING && run.pid() != null
-                && !RunRepository.ProcessProbe.OS.alive(run.pid(), run.processStart())) {
-            reconcile(); // nobody drives it any more
+        } else if (run.state() == RunState.STOPPING) {
+            stopWithoutItsDriver(run);
         }
         fireRunsChanged();
         return run(id);
+    }
+
+    /**
+     * Another process drives the run and stops it within a tick; if it has not after {@link #ORPHAN_WAIT} (it died and
+     * left the engine running), the engine's process tree is ended from here and the run reconciled as interrupted.
+     */
+    private void stopWithoutItsDriver(StoredRun run) throws RunException {
+        long deadline = System.nanoTime() + ORPHAN_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (run(run.id()).state() != RunState.STOPPING) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (run.pid() != null && RunRepository.ProcessProbe.OS.alive(run.pid(), run.processStart())) {
+            ProcessHandle.of(run.pid()).ifPresent(ProcessTree::end);
+        }
+        reconcile();
     }
 
     /** Queues an ended run again to continue from its last saved state, keeping its steps, series and files. */

@@ -248,4 +248,34 @@ class RunServiceTest {
     private RunState state(UUID id) {
         return store.runs().find(id).orElseThrow().state();
     }
+
+    @Test
+    void aStopForARunWhoseDriverDiedEndsTheOrphanedEngineProcess() throws Exception {
+        StoredRun run = service.submit(project("a", true, 1), "scripted", () -> false);
+        // a driver that died (kill -9 of `atelier run start --wait`) left its engine running
+        Process orphan = new ProcessBuilder("sleep", "60").start();
+        store.runs().transition(run.id(), RunState.QUEUED, RunState.STARTING, null);
+        store.runs().processStarted(run.id(), orphan.pid(), orphan.toHandle().info().startInstant().orElse(null));
+        store.runs().transition(run.id(), RunState.STARTING, RunState.RUNNING, null);
+
+        StoredRun after = service.stop(run.id());
+        assertThat(orphan.waitFor(10, TimeUnit.SECONDS)).as("the engine process was ended").isTrue();
+        assertThat(after.state()).isEqualTo(RunState.INTERRUPTED);
+    }
+
+    @Test
+    void aRunFolderDeletedMidRunIsMadeAgainForTheLogAndTheRunEndsNormally() throws Exception {
+        engine.hold = new CountDownLatch(1);
+        StoredRun run = service.submit(project("a", true, 1), "scripted", () -> false);
+        service.startDispatching();
+        await("the run to go", () -> state(run.id()) == RunState.RUNNING);
+        Path runDir = run.projectFolder().resolve("runs").resolve(run.id().toString());
+        Files.delete(runDir.resolve("spec.json"));
+        Files.deleteIfExists(RunLog.file(runDir));
+        Files.delete(runDir);
+        engine.hold.countDown();
+        assertThat(service.whenEnded(run.id()).get(20, TimeUnit.SECONDS).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(RunLog.tail(runDir, 1)).containsExactly("step 20");
+        assertThat(store.metrics().series(run.id(), "loss/current")).hasSize(20);
+    }
 }
