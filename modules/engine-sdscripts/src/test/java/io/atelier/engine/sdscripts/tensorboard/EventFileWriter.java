@@ -9,12 +9,12 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /** Test helper: encodes TensorBoard events (event.proto / summary.proto field numbers) in TFRecord framing. */
-final class EventFileWriter {
+public final class EventFileWriter {
 
     private EventFileWriter() {
     }
 
-    static byte[] fileVersionEvent(double wallTime) throws IOException {
+    public static byte[] fileVersionEvent(double wallTime) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CodedOutputStream out = CodedOutputStream.newInstance(bytes);
         out.writeDouble(1, wallTime);
@@ -24,7 +24,7 @@ final class EventFileWriter {
     }
 
     /** An event with one {@code simple_value} scalar, as PyTorch's SummaryWriter.add_scalar writes it. */
-    static byte[] simpleScalarEvent(String tag, long step, double wallTime, float value) throws IOException {
+    public static byte[] simpleScalarEvent(String tag, long step, double wallTime, float value) throws IOException {
         ByteArrayOutputStream v = new ByteArrayOutputStream();
         CodedOutputStream vo = CodedOutputStream.newInstance(v);
         vo.writeString(1, tag);
@@ -34,7 +34,7 @@ final class EventFileWriter {
     }
 
     /** An event with a scalar tensor value: float_val (packed) or double_val (packed), as TF2 writers do. */
-    static byte[] tensorScalarEvent(String tag, long step, double wallTime, double value, boolean asDouble)
+    public static byte[] tensorScalarEvent(String tag, long step, double wallTime, double value, boolean asDouble)
             throws IOException {
         ByteArrayOutputStream t = new ByteArrayOutputStream();
         CodedOutputStream to = CodedOutputStream.newInstance(t);
@@ -73,7 +73,7 @@ final class EventFileWriter {
     }
 
     /** TFRecord framing of one record. */
-    static byte[] frame(byte[] data) {
+    public static byte[] frame(byte[] data) {
         ByteBuffer b = ByteBuffer.allocate(12 + data.length + 4).order(ByteOrder.LITTLE_ENDIAN);
         b.putLong(data.length);
         b.putInt(masked(b.array(), 0, 8));
