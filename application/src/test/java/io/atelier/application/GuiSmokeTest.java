@@ -118,6 +118,7 @@ public class GuiSmokeTest extends NbTestCase {
         DatasetWindowCheck.run(project, projects.resolve("geometric-style"));
         TagEditorCheck.run(project, projects.resolve("geometric-style"));
         ConfigWindowCheck.run(project, projects.resolve("geometric-style"));
+        RunsWindowCheck.run(project, projects.resolve("geometric-style"));
     }
 
     /**

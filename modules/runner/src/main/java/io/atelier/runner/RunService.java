@@ -429,7 +429,15 @@ public final class RunService implements AutoCloseable {
             }
         }
         flushSafely();
-        threads.shutdownNow();
+        // never shutdownNow: an interrupt inside H2's file I/O can leave the database closed badly
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.info("The run queue's threads did not finish within 10 s of closing");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.atelier.trainingrun.watch;
+
+import io.atelier.core.run.RunEvent;
+import io.atelier.runner.RunException;
+import io.atelier.runner.RunService;
+import io.atelier.store.StoredRun;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the app shows of the runs it drives, fed from the runner's batched events (on the runner's thread): a progress
+ * bar per live run, its engine log in the Output window, a notification when it ends.
+ */
+public final class RunWatch implements RunService.Listener {
+
+    private static final Logger LOG = Logger.getLogger(RunWatch.class.getName());
+
+    private final RunService service;
+    private final RunProgressBars progress;
+    private final Map<UUID, String> names = new ConcurrentHashMap<>();
+
+    public RunWatch(RunService service) {
+        this.service = service;
+        this.progress = new RunProgressBars(service);
+    }
+
+    @Override
+    public void runEvents(UUID runId, List<RunEvent> events) {
+        String name = name(runId);
+        RunOutputs.lines(runId, name, events);
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.Progress p) {
+                progress.progress(runId, name, p);
+            } else if (e instanceof RunEvent.Finished f) {
+                progress.finish(runId);
+                RunEndNotifier.ended(name, f);
+            }
+        }
+    }
+
+    @Override
+    public void runsChanged() {
+        progress.dropEnded();
+    }
+
+    /** "project-folder (1a2b3c4d)" for a run; looked up once. */
+    private String name(UUID runId) {
+        return names.computeIfAbsent(runId, id -> {
+            try {
+                StoredRun run = service.run(id);
+                return RunNames.of(run);
+            } catch (RunException | RuntimeException e) {
+                LOG.log(Level.INFO, "Cannot read run " + id + " for its name", e);
+                return RunNames.shortId(id);
+            }
+        });
+    }
+}
