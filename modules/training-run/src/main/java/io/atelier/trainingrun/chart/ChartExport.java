@@ -44,14 +44,17 @@ public final class ChartExport {
         }));
     }
 
-    /** Asks for a file and writes the data as CSV. Event thread. */
-    public static void csv(Component parent, LossChart chart, String baseName) {
+    /**
+     * Asks for a file and writes the data as CSV; {@code snapshot} is asked for the data on the chart model's own
+     * thread and hands it over. Event thread.
+     */
+    public static void csv(Component parent, java.util.function.Consumer<java.util.function.Consumer<ChartSnapshot>>
+            snapshot, String baseName) {
         Path target = choose(parent, baseName + ".csv", "CSV files", "csv");
         if (target == null) {
             return;
         }
-        ChartSnapshot snapshot = chart.model().snapshot();
-        RP.post(() -> write(target, () -> ChartCsv.write(snapshot).getBytes(StandardCharsets.UTF_8)));
+        snapshot.accept(s -> RP.post(() -> write(target, () -> ChartCsv.write(s).getBytes(StandardCharsets.UTF_8))));
     }
 
     private interface Content {

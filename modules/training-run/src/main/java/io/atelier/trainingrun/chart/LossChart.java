@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
-import io.atelier.store.MetricPoint;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -17,12 +16,15 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The loss chart of one run: the loss series on the left axis (raw loss faint, the smoothed curve strong), the learning
- * rates on a second axis on the right, per-epoch values as dots, epoch boundaries as dashed lines. Lines are drawn
- * with {@link SamplingXYLineRenderer}, which draws at most a few segments per pixel column, so 100,000 steps cost what
- * the chart's width costs. A batch of points is applied with the chart's notifications held: one redraw per batch.
+ * rates on a second axis on the right, per-epoch values as dots, epoch boundaries as dashed lines. It draws
+ * {@link ChartFrame}s: a few thousand points per line for the visible step range, computed off the event thread, so
+ * 100,000 steps cost what the chart's width costs. A frame is swapped in with the chart's notifications held: one
+ * redraw per frame. Zoom and pan are reported so the next frame covers the new range. Event thread.
  */
 public final class LossChart {
 
@@ -36,14 +38,20 @@ public final class LossChart {
     private static final BasicStroke EPOCH_STROKE = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[]{4f, 4f}, 0f);
 
-    private final MetricChartModel model;
+    private final XYSeriesCollection loss = new XYSeriesCollection();
+    private final XYSeriesCollection rates = new XYSeriesCollection();
+    private final XYSeriesCollection epochValues = new XYSeriesCollection();
     private final JFreeChart chart;
     private final XYPlot plot;
     private final SamplingXYLineRenderer lossRenderer = new SamplingXYLineRenderer();
     private final SamplingXYLineRenderer rateRenderer = new SamplingXYLineRenderer();
+    private double shownLo = Double.NaN;
+    private double shownHi = Double.NaN;
 
-    public LossChart(MetricChartModel model) {
-        this.model = model;
+    private ChartFrame shown = new ChartFrame(List.of(), List.of(), List.of(), new java.util.TreeMap<>(), 0, 0);
+    private java.util.function.BiConsumer<Double, Double> zoomed = (lo, hi) -> { };
+
+    public LossChart() {
         NumberAxis steps = new NumberAxis("Step");
         steps.setAutoRangeIncludesZero(false);
         steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -52,8 +60,8 @@ public final class LossChart {
         NumberAxis rate = new NumberAxis("Learning rate");
         rate.setAutoRangeIncludesZero(true);
         rate.setNumberFormatOverride(new DecimalFormat("0.0#E0"));
-        plot = new XYPlot(model.loss(), steps, loss, lossRenderer);
-        plot.setDataset(1, model.rates());
+        plot = new XYPlot(this.loss, steps, loss, lossRenderer);
+        plot.setDataset(1, rates);
         plot.setRangeAxis(1, rate);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, rateRenderer);
@@ -61,7 +69,7 @@ public final class LossChart {
         dots.setAutoPopulateSeriesPaint(false);
         dots.setDefaultPaint(EPOCH);
         dots.setDefaultStroke(new BasicStroke(1.5f));
-        plot.setDataset(2, model.epochValues());
+        plot.setDataset(2, epochValues);
         plot.setRenderer(2, dots);
         // the loss first, the learning rate over it, the per-epoch dots on top
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -73,52 +81,89 @@ public final class LossChart {
         lossRenderer.setDefaultStroke(new BasicStroke(1f));
         rateRenderer.setDefaultStroke(new BasicStroke(1f));
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // anti-aliased lines double the paint time of thousands of segments (software-rendered displays most);
+        // at two points per pixel column the noisy loss looks the same without it. Text stays smooth.
+        chart.setAntiAlias(false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        style();
+        // zoom and pan change what part of the series is decimated into the views (after the event, not inside it)
+        steps.addChangeListener(e -> javax.swing.SwingUtilities.invokeLater(() -> followZoom(steps)));
+    }
+
+    /** Tells {@code listener} the visible step range (NaN, NaN: all) whenever zoom or pan change it. */
+    public void onZoom(java.util.function.BiConsumer<Double, Double> listener) {
+        zoomed = listener;
+    }
+
+    private void followZoom(NumberAxis steps) {
+        double lo = steps.isAutoRange() ? Double.NaN : steps.getLowerBound();
+        double hi = steps.isAutoRange() ? Double.NaN : steps.getUpperBound();
+        if (same(lo, shownLo) && same(hi, shownHi)) {
+            return;
+        }
+        shownLo = lo;
+        shownHi = hi;
+        zoomed.accept(lo, hi);
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.isNaN(a) ? Double.isNaN(b) : a == b;
     }
 
     public JFreeChart chart() {
         return chart;
     }
 
-    public MetricChartModel model() {
-        return model;
+    /** The frame shown now. */
+    public ChartFrame shown() {
+        return shown;
     }
 
-    /** Takes in one batch and redraws once. Event thread. */
-    public MetricChartModel.Change apply(List<MetricPoint> batch) {
+    /** Swaps in a frame and redraws once. */
+    public void show(ChartFrame frame) {
         chart.setNotify(false);
         try {
-            MetricChartModel.Change change = model.apply(batch);
-            model.fireChanged();
-            if (change.series()) {
+            boolean lines = fill(loss, frame.loss()) | fill(rates, frame.rates()) | fill(epochValues,
+                    frame.epochValues());
+            if (lines) {
                 style();
             }
-            if (change.epochStarts()) {
-                markEpochs();
+            if (!frame.epochStarts().equals(shown.epochStarts())) {
+                markEpochs(frame.epochStarts());
             }
-            return change;
+            shown = frame;
         } finally {
-            chart.setNotify(true); // the one change event of this batch
+            chart.setNotify(true); // the one change event of this frame
         }
     }
 
-    /** Changes the smoothing and redraws once. */
-    public void setSmoothing(double weight) {
-        chart.setNotify(false);
-        try {
-            model.setSmoothing(weight);
-            model.fireChanged();
-        } finally {
-            chart.setNotify(true);
+    /** Puts the lines into the collection's series (added as lines appear); true when a series was added. */
+    private static boolean fill(XYSeriesCollection collection, List<ChartFrame.Line> lines) {
+        boolean added = false;
+        for (ChartFrame.Line line : lines) {
+            int index = collection.getSeriesIndex(line.name());
+            XYSeries s;
+            if (index < 0) {
+                s = new XYSeries(line.name(), false, true);
+                collection.addSeries(s);
+                added = true;
+            } else {
+                s = collection.getSeries(index);
+            }
+            s.setNotify(false);
+            s.clear();
+            for (int i = 0; i < line.size(); i++) {
+                s.add(line.x()[i], line.y()[i], false);
+            }
+            s.setNotify(true); // fires once; the chart holds its redraw until the frame is in
         }
+        return added;
     }
 
     /** Colours and strokes by series name (series appear as metrics arrive). */
     private void style() {
-        for (int i = 0; i < model.loss().getSeriesCount(); i++) {
-            String key = String.valueOf(model.loss().getSeriesKey(i));
+        for (int i = 0; i < loss.getSeriesCount(); i++) {
+            String key = String.valueOf(loss.getSeriesKey(i));
             Color c = switch (key) {
                 case MetricChartModel.SMOOTHED_KEY -> SMOOTHED;
                 case MetricChartModel.CURRENT -> RAW;
@@ -129,14 +174,13 @@ public final class LossChart {
             lossRenderer.setSeriesStroke(i, new BasicStroke(MetricChartModel.SMOOTHED_KEY.equals(key) ? 2f : 1f),
                     false);
         }
-        for (int i = 0; i < model.rates().getSeriesCount(); i++) {
+        for (int i = 0; i < rates.getSeriesCount(); i++) {
             rateRenderer.setSeriesPaint(i, RATES[i % RATES.length], false);
         }
     }
 
-    private void markEpochs() {
+    private void markEpochs(Map<Long, Integer> starts) {
         plot.clearDomainMarkers();
-        Map<Long, Integer> starts = model.epochStarts();
         boolean labels = starts.size() <= 30; // beyond that the labels overlap; the lines still show
         for (Map.Entry<Long, Integer> e : starts.entrySet()) {
             ValueMarker m = new ValueMarker(e.getKey() - 0.5, new Color(0x99, 0x99, 0x99), EPOCH_STROKE);

@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * What the loss chart of one run shows, built up from the store's metric points in the order they were written: one
  * series per metric by step (a value for a step that is already there replaces it), the smoothed loss, the learning
  * rates, the epochs with their first and last step, and the per-epoch values ({@code loss/epoch_average}, whose step
- * is the epoch number) placed at the last step of their epoch. Series never notify on their own: {@link #apply} returns
- * whether anything changed and the chart fires one event per batch ({@link LossChart}). Event thread (or one thread).
+ * is the epoch number) placed at the last step of their epoch. {@link #frame()} decimates it all for the visible step
+ * range into a {@link ChartFrame} the event thread swaps into the plot. Confined to one thread (the metric poller's),
+ * so the event thread never spends time on 100,000 values.
  */
 public final class MetricChartModel {
 
@@ -29,14 +29,16 @@ public final class MetricChartModel {
 
     private final Map<String, XYSeries> bySteps = new TreeMap<>();
     private final Map<String, NavigableMap<Integer, Double>> byEpoch = new TreeMap<>();
-    private final XYSeriesCollection loss = new XYSeriesCollection();
-    private final XYSeriesCollection rates = new XYSeriesCollection();
-    private final XYSeriesCollection epochValues = new XYSeriesCollection();
     private final XYSeries smoothed = quiet(SMOOTHED_KEY);
     /** epoch → {first step, last step} seen in the step series. */
     private final NavigableMap<Integer, long[]> epochs = new TreeMap<>();
     private final Ema ema;
-    private final Set<XYSeries> dirty = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The step series in the order they arrived: loss lines, learning rates. */
+    private final List<XYSeries> lossLines = new ArrayList<>();
+    private final List<XYSeries> rateLines = new ArrayList<>();
+    private final Map<String, NavigableMap<Long, Double>> epochDots = new TreeMap<>();
+    private double visibleLo = Double.NaN;
+    private double visibleHi = Double.NaN;
     private XYSeries source;
     private long lastSeq;
     private long points;
@@ -56,17 +58,26 @@ public final class MetricChartModel {
         }
     }
 
-    public XYSeriesCollection loss() {
-        return loss;
+    /** Limits the next frames to the steps in [lo, hi] (NaN: all): what the plot's zoom shows. */
+    public void setVisibleRange(double lo, double hi) {
+        visibleLo = lo;
+        visibleHi = hi;
     }
 
-    public XYSeriesCollection rates() {
-        return rates;
-    }
-
-    /** Per-epoch values at the last step of their epoch (a few points). */
-    public XYSeriesCollection epochValues() {
-        return epochValues;
+    /** What the chart shows now, decimated for the visible range. */
+    public ChartFrame frame() {
+        List<ChartFrame.Line> loss = new ArrayList<>();
+        if (!lossLines.isEmpty()) {
+            loss.add(Decimation.of(smoothed, visibleLo, visibleHi));
+        }
+        lossLines.forEach(s -> loss.add(Decimation.of(s, visibleLo, visibleHi)));
+        List<ChartFrame.Line> rates = rateLines.stream().map(s -> Decimation.of(s, visibleLo, visibleHi)).toList();
+        List<ChartFrame.Line> dots = new ArrayList<>();
+        epochDots.forEach((name, values) -> dots.add(new ChartFrame.Line(name,
+                values.keySet().stream().mapToDouble(Long::doubleValue).toArray(),
+                values.values().stream().mapToDouble(Double::doubleValue).toArray())));
+        XYSeries steps = bySteps.containsKey(CURRENT) ? bySteps.get(CURRENT) : bySteps.get(AVERAGE);
+        return new ChartFrame(loss, rates, dots, epochStarts(), steps == null ? 0 : steps.getItemCount(), points);
     }
 
     public XYSeries smoothed() {
@@ -122,7 +133,6 @@ public final class MetricChartModel {
             }
             XYSeries s = bySteps.computeIfAbsent(p.name(), this::newSeries);
             s.addOrUpdate(p.step(), p.value());
-            dirty.add(s);
             seriesChanged = true;
             int epochChange = noteEpoch(p.epoch(), p.step());
             startsChanged |= epochChange == 2;
@@ -160,7 +170,6 @@ public final class MetricChartModel {
             smoothed.delete(from, smoothed.getItemCount() - 1);
         }
         ema.truncate(from);
-        dirty.add(smoothed);
         for (int i = from; i < source.getItemCount(); i++) {
             smoothed.add(source.getX(i).doubleValue(), ema.next(source.getY(i).doubleValue()), false);
         }
@@ -187,39 +196,23 @@ public final class MetricChartModel {
     /** The per-epoch values at the last step of their epoch, once that epoch's steps are known. */
     private void placeEpochValues() {
         for (Map.Entry<String, NavigableMap<Integer, Double>> e : byEpoch.entrySet()) {
-            XYSeries s = epochSeries(e.getKey());
-            s.clear();
-            dirty.add(s);
+            NavigableMap<Long, Double> dots = new TreeMap<>();
             for (Map.Entry<Integer, Double> v : e.getValue().entrySet()) {
                 long[] span = epochs.get(v.getKey());
                 if (span != null) {
-                    s.add(span[1], v.getValue(), false);
+                    dots.put(span[1], v.getValue());
                 }
             }
+            epochDots.put(e.getKey(), dots);
         }
-    }
-
-    private XYSeries epochSeries(String name) {
-        for (Object o : epochValues.getSeries()) {
-            XYSeries s = (XYSeries) o;
-            if (name.equals(s.getKey())) {
-                return s;
-            }
-        }
-        XYSeries s = quiet(name);
-        epochValues.addSeries(s);
-        return s;
     }
 
     private XYSeries newSeries(String name) {
         XYSeries s = quiet(name);
         if (name.startsWith("lr/")) {
-            rates.addSeries(s);
+            rateLines.add(s);
         } else if (name.startsWith("loss/")) {
-            if (loss.getSeriesCount() == 0) {
-                loss.addSeries(smoothed); // first, so it is drawn under nothing and keeps one colour
-            }
-            loss.addSeries(s);
+            lossLines.add(s); // the smoothed line goes first (frame()), so it keeps one colour
         }
         return s; // other metrics are kept for the CSV export only
     }
@@ -233,16 +226,6 @@ public final class MetricChartModel {
         XYSeries s = new XYSeries(key, true, false);
         s.setNotify(false);
         return s;
-    }
-
-    /** Fires one change per series changed since the last call; the chart holds its own redraw meanwhile. */
-    public void fireChanged() {
-        List<XYSeries> changed = new ArrayList<>(dirty);
-        dirty.clear();
-        for (XYSeries s : changed) {
-            s.setNotify(true); // fires once
-            s.setNotify(false);
-        }
     }
 
     /** The distinct epochs seen by the step series. */

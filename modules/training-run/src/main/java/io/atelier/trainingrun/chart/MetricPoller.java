@@ -8,19 +8,19 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.swing.SwingUtilities;
 import org.openide.util.RequestProcessor;
 
 /**
- * Follows one run's metrics: reads what was written since the last read off the event thread, at most {@link #BATCH}
- * values at a time, and hands each batch to the event thread; the next read waits until that batch was applied, so a
- * long run's history streams in without queueing up work for the event thread. Reads again at once while full
- * batches come back, else every {@code interval} ms; stops after an empty read once the run has ended.
+ * Follows one run's metrics on its own thread: reads what was written since the last read, at most {@link #BATCH}
+ * values at a time, and hands each batch to the chart model on this same thread (the model is confined to it; the
+ * event thread only gets the resulting frames). Reads again at once while full batches come back, else every
+ * {@code interval} ms; stops after an empty read once the run has ended. {@link #post} runs other work on the model
+ * (smoothing, zoom, export) on the same thread.
  */
 public final class MetricPoller {
 
-    /** Values per batch: a batch takes a few milliseconds on the event thread. */
-    public static final int BATCH = 5_000;
+    /** Values per read: a long run's history comes in a few reads. */
+    public static final int BATCH = 50_000;
     private static final Logger LOG = Logger.getLogger(MetricPoller.class.getName());
     private static final RequestProcessor RP = new RequestProcessor("Run metrics", 1);
 
@@ -30,7 +30,7 @@ public final class MetricPoller {
     private volatile Watch watch;
 
     /** What is being followed: a run, where its values go, and whether it may still write. */
-    private record Watch(UUID run, Consumer<List<MetricPoint>> onEdt, Supplier<Boolean> going, long[] seq) {
+    private record Watch(UUID run, Consumer<List<MetricPoint>> onBatch, Supplier<Boolean> going, long[] seq) {
     }
 
     public MetricPoller(Supplier<MetricRepository> metrics, int intervalMillis) {
@@ -38,10 +38,15 @@ public final class MetricPoller {
         this.interval = intervalMillis;
     }
 
-    /** Starts following {@code run} from the beginning; an earlier run's batches on their way are dropped. */
-    public void follow(UUID run, Consumer<List<MetricPoint>> onEdt, Supplier<Boolean> going) {
-        watch = new Watch(run, onEdt, going, new long[]{0});
+    /** Starts following {@code run} from the beginning; {@code onBatch} runs on the poller's thread. */
+    public void follow(UUID run, Consumer<List<MetricPoint>> onBatch, Supplier<Boolean> going) {
+        watch = new Watch(run, onBatch, going, new long[]{0});
         task.schedule(0);
+    }
+
+    /** Runs {@code work} on the poller's thread, after what is under way. */
+    public void post(Runnable work) {
+        RP.post(work);
     }
 
     /** Stops following (window closed). */
@@ -71,12 +76,10 @@ public final class MetricPoller {
             return;
         }
         w.seq()[0] = batch.get(batch.size() - 1).seq();
-        SwingUtilities.invokeLater(() -> {
-            if (watch != w) {
-                return; // another run is shown now
-            }
-            w.onEdt().accept(batch);
-            task.schedule(batch.size() == BATCH ? 0 : interval);
-        });
+        if (watch != w) {
+            return; // another run is shown now
+        }
+        w.onBatch().accept(batch);
+        task.schedule(batch.size() == BATCH ? 0 : interval);
     }
 }

@@ -33,7 +33,9 @@ class MetricChartModelTest {
         for (int i = 0; i < 3; i++) {
             assertThat(model.smoothed().getY(i).doubleValue()).isCloseTo(expected[i], within(1e-12));
         }
-        assertThat(model.rates().getSeriesCount()).isEqualTo(1);
+        assertThat(model.frame().rates()).extracting(ChartFrame.Line::name).containsExactly("lr/unet");
+        assertThat(model.frame().loss()).extracting(ChartFrame.Line::name)
+                .containsExactly(MetricChartModel.SMOOTHED_KEY, "loss/current");
         assertThat(model.lastSeq()).isEqualTo(seq);
         assertThat(model.points()).isEqualTo(5);
     }
@@ -64,29 +66,39 @@ class MetricChartModelTest {
         MetricChartModel model = new MetricChartModel(0.6);
         model.apply(List.of(p("loss/current", 1, 1, 1), p("loss/current", 2, 1, 1), p("loss/current", 3, 2, 1),
                 p("loss/epoch_average", 1, 1, 0.9)));
-        XYSeries epochAverage = (XYSeries) model.epochValues().getSeries(0);
-        assertThat(epochAverage.getItemCount()).isEqualTo(1);
-        assertThat(epochAverage.getX(0).longValue()).isEqualTo(2L);
+        ChartFrame.Line epochAverage = model.frame().epochValues().get(0);
+        assertThat(epochAverage.size()).isEqualTo(1);
+        assertThat(epochAverage.x()[0]).isEqualTo(2.0);
         assertThat(model.series("loss/epoch_average")).isNull(); // not on the step axis
     }
 
     @Test
-    void oneChartChangePerBatch() {
+    void oneChartChangePerFrameAndAZoomedFrameCoversOnlyTheVisibleSteps() {
         MetricChartModel model = new MetricChartModel(0.6);
-        LossChart chart = new LossChart(model);
+        LossChart chart = new LossChart();
         AtomicInteger events = new AtomicInteger();
         chart.chart().addChangeListener(e -> events.incrementAndGet());
         List<MetricPoint> batch = new ArrayList<>();
-        for (int step = 1; step <= 2000; step++) {
-            batch.add(p("loss/current", step, 1 + step / 500, 1.0 / step));
-            batch.add(p("lr/unet", step, 1 + step / 500, 1e-4));
+        for (int step = 1; step <= 20_000; step++) {
+            batch.add(p("loss/current", step, 1 + step / 5000, 1.0 / step));
+            batch.add(p("lr/unet", step, 1 + step / 5000, 1e-4));
         }
-        chart.apply(batch);
+        model.apply(batch);
+        chart.show(model.frame());
         assertThat(events.get()).isEqualTo(1);
         assertThat(chart.chart().getXYPlot().getDomainMarkers(0, org.jfree.chart.ui.Layer.BACKGROUND)).hasSize(4);
+        assertThat(chart.chart().getXYPlot().getDataset(0).getItemCount(1)).as("decimated")
+                .isLessThanOrEqualTo(Decimation.BUCKETS * 4);
+
         events.set(0);
-        chart.setSmoothing(0.9);
+        model.setSmoothing(0.9);
+        chart.show(model.frame());
         assertThat(events.get()).isEqualTo(1);
-        assertThat(model.smoothed().getItemCount()).isEqualTo(2000);
+        assertThat(model.smoothed().getItemCount()).isEqualTo(20_000);
+
+        model.setVisibleRange(100, 200);
+        ChartFrame zoomed = model.frame();
+        assertThat(zoomed.loss().get(1).x()).hasSize(103).startsWith(99.0).endsWith(201.0);
+        assertThat(zoomed.lossSteps()).isEqualTo(20_000);
     }
 }
