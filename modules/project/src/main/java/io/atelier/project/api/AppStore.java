@@ -11,6 +11,16 @@ import io.atelier.store.StoreLocation;
  */
 public final class AppStore {
 
+    /**
+     * Work that writes to the app's store until the app exits (the run queue records the runs it stops): registered
+     * with {@code @ServiceProvider(service = AppStore.BeforeClose.class)}, it is finished before the store closes,
+     * which an {@code @OnStop} of its own could not promise (their order is not defined).
+     */
+    public interface BeforeClose {
+        /** Ends the work; may write to the store, may take a few seconds. */
+        void storeClosing();
+    }
+
     private AppStore() {
     }
 

@@ -99,8 +99,21 @@ public final class StoreService {
         LIBRARY_CHANGES.fireChange();
     }
 
-    /** Closes the store when the app exits. */
-    public static synchronized void close() {
+    /** Closes the store when the app exits, after the work that writes to it until then has finished. */
+    public static void close() {
+        for (io.atelier.project.api.AppStore.BeforeClose work
+                : org.openide.util.Lookup.getDefault().lookupAll(io.atelier.project.api.AppStore.BeforeClose.class)) {
+            try {
+                work.storeClosing();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.INFO, "Could not finish " + work.getClass().getName()
+                        + " before closing the store", e);
+            }
+        }
+        closeStore();
+    }
+
+    private static synchronized void closeStore() {
         if (store != null) {
             store.close();
             store = null;
