@@ -278,4 +278,24 @@ class RunServiceTest {
         assertThat(RunLog.tail(runDir, 1)).containsExactly("step 20");
         assertThat(store.metrics().series(run.id(), "loss/current")).hasSize(20);
     }
+
+    @Test
+    void aLogThatCannotBeWrittenDoesNotStopTheRunAndIsNamedInTheOutcome() throws Exception {
+        engine.refuseWith = null;
+        StoredRun run = service.submit(project("a", true, 1), "scripted", () -> false);
+        Path runDir = run.projectFolder().resolve("runs").resolve(run.id().toString());
+        Files.createDirectories(RunLog.file(runDir)); // as good as a full disk for the log: every write fails
+        engine.steps = 5;
+        service.startDispatching();
+        StoredRun ended = service.whenEnded(run.id()).get(20, TimeUnit.SECONDS);
+        assertThat(ended.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(store.metrics().series(run.id(), "loss/current")).as("the store still got every value").hasSize(5);
+
+        engine.steps = 20;
+        engine.refuseWith = "CUDA out of memory";
+        StoredRun failing = service.submit(project("b", true, 1), "scripted", () -> false);
+        Files.createDirectories(RunLog.file(failing.projectFolder().resolve("runs").resolve(failing.id().toString())));
+        StoredRun failed = service.whenEnded(failing.id()).get(20, TimeUnit.SECONDS);
+        assertThat(failed.reason()).startsWith("CUDA out of memory; cannot write ").contains("run.log");
+    }
 }
