@@ -1,5 +1,8 @@
 package io.atelier.core.basemodel;
 
+import io.atelier.core.safetensors.PickleFormats;
+import io.atelier.core.safetensors.SafetensorsFormatException;
+import io.atelier.core.safetensors.SafetensorsHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

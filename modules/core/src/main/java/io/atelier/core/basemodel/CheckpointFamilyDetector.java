@@ -1,5 +1,7 @@
 package io.atelier.core.basemodel;
 
+import io.atelier.core.safetensors.SafetensorsHeader;
+import io.atelier.core.safetensors.SafetensorsTensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;

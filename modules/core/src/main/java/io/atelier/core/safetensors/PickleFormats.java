@@ -1,4 +1,4 @@
-package io.atelier.core.basemodel;
+package io.atelier.core.safetensors;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -49,8 +49,8 @@ public final class PickleFormats {
         return file + " " + problem(file);
     }
 
-    /** The refusal without the leading file, as {@link UnsupportedModelFileException} wants it. */
-    static String problem(Path file) {
+    /** The refusal without the leading file, for an exception or a UI that names the file itself. */
+    public static String problem(Path file) {
         String ext = pickleExtension(file).orElseThrow(() ->
                 new IllegalArgumentException(file + " does not have a pickle extension " + EXTENSIONS));
         return "is a pickle-based checkpoint (." + ext + "). LoRA Atelier loads only .safetensors files, because "

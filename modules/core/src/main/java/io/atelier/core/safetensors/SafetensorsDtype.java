@@ -1,4 +1,4 @@
-package io.atelier.core.basemodel;
+package io.atelier.core.safetensors;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.atelier.core.basemodel;
+package io.atelier.core.safetensors;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,9 +18,19 @@ public class SafetensorsFormatException extends IOException {
     }
 
     public SafetensorsFormatException(Path file, String problem, Throwable cause) {
-        super(Objects.requireNonNull(file, "file") + ": " + Objects.requireNonNull(problem, "problem"), cause);
+        this(file, problem, Objects.requireNonNull(file, "file") + ": " + Objects.requireNonNull(problem, "problem"),
+                cause);
+    }
+
+    private SafetensorsFormatException(Path file, String problem, String message, Throwable cause) {
+        super(message, cause);
         this.file = file;
         this.problem = problem;
+    }
+
+    /** The refusal of a pickle-based file, worded exactly as {@link PickleFormats#refusal} words it. */
+    public static SafetensorsFormatException pickle(Path file) {
+        return new SafetensorsFormatException(file, PickleFormats.problem(file), PickleFormats.refusal(file), null);
     }
 
     public Path file() {

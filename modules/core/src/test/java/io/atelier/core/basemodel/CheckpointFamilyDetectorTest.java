@@ -3,6 +3,8 @@ package io.atelier.core.basemodel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.atelier.core.safetensors.SafetensorsFixture;
+import io.atelier.core.safetensors.SafetensorsHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;

@@ -1,4 +1,4 @@
-package io.atelier.core.basemodel;
+package io.atelier.core.safetensors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +17,7 @@ import java.util.Map;
  * Writes real, tiny safetensors files the way the reference writer does (header JSON padded with spaces to a
  * multiple of 8, tensors packed in header order), with the key names of real checkpoint layouts.
  */
-final class SafetensorsFixture {
+public final class SafetensorsFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Integer> BYTES = Map.of("F16", 2, "BF16", 2, "F32", 4, "I64", 8, "U8", 1);
@@ -25,12 +25,12 @@ final class SafetensorsFixture {
     private final Map<String, Object[]> tensors = new LinkedHashMap<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
-    static SafetensorsFixture create() {
+    public static SafetensorsFixture create() {
         return new SafetensorsFixture();
     }
 
     /** An SD 1.5 single-file checkpoint: LDM U-Net, CLIP ViT-L text encoder, VAE. */
-    static SafetensorsFixture sd15() {
+    public static SafetensorsFixture sd15() {
         return create()
                 .tensor("cond_stage_model.transformer.text_model.embeddings.token_embedding.weight", "F16", 4, 3)
                 .tensor("cond_stage_model.transformer.text_model.encoder.layers.0.mlp.fc1.weight", "F16", 2, 3)
@@ -41,7 +41,7 @@ final class SafetensorsFixture {
     }
 
     /** An SDXL base single-file checkpoint: CLIP ViT-L as embedder 0, OpenCLIP ViT-bigG as embedder 1. */
-    static SafetensorsFixture sdxl() {
+    public static SafetensorsFixture sdxl() {
         return create()
                 .tensor("conditioner.embedders.0.transformer.text_model.encoder.layers.0.self_attn.q_proj.weight",
                         "F16", 2, 2)
@@ -53,7 +53,7 @@ final class SafetensorsFixture {
     }
 
     /** An SD 2.x checkpoint: OpenCLIP ViT-H under cond_stage_model.model. */
-    static SafetensorsFixture sd2() {
+    public static SafetensorsFixture sd2() {
         return create()
                 .tensor("cond_stage_model.model.transformer.resblocks.0.attn.in_proj_weight", "F16", 6, 2)
                 .tensor("cond_stage_model.model.positional_embedding", "F16", 4, 2)
@@ -61,7 +61,7 @@ final class SafetensorsFixture {
     }
 
     /** A kohya SDXL LoRA as sd-scripts saves it. */
-    static SafetensorsFixture kohyaLora() {
+    public static SafetensorsFixture kohyaLora() {
         return create()
                 .tensor("lora_te1_text_model_encoder_layers_0_self_attn_q_proj.alpha", "F16")
                 .tensor("lora_te1_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", "F16", 4, 8)
@@ -72,18 +72,18 @@ final class SafetensorsFixture {
                 .metadata("modelspec.architecture", "stable-diffusion-xl-v1-base/lora");
     }
 
-    SafetensorsFixture tensor(String name, String dtype, long... shape) {
+    public SafetensorsFixture tensor(String name, String dtype, long... shape) {
         tensors.put(name, new Object[] {dtype, shape});
         return this;
     }
 
-    SafetensorsFixture metadata(String key, String value) {
+    public SafetensorsFixture metadata(String key, String value) {
         metadata.put(key, value);
         return this;
     }
 
     /** Writes the file with tensors packed back to back and filled with a recognisable byte pattern. */
-    Path write(Path file) {
+    public Path write(Path file) {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject("__metadata__");
@@ -108,13 +108,13 @@ final class SafetensorsFixture {
     }
 
     /** A file made of the JSON padded like the reference writer does, its length, and the given data. */
-    static Path writeRaw(Path file, String json, byte[] data) {
+    public static Path writeRaw(Path file, String json, byte[] data) {
         byte[] header = padded(json.getBytes(StandardCharsets.UTF_8));
         return writeRaw(file, header.length, header, data);
     }
 
     /** A file whose length field says {@code headerLength}, whatever the header bytes that follow really are. */
-    static Path writeRaw(Path file, long headerLength, byte[] header, byte[] data) {
+    public static Path writeRaw(Path file, long headerLength, byte[] header, byte[] data) {
         ByteBuffer buf = ByteBuffer.allocate(8 + header.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.putLong(headerLength).put(header).put(data);
         try {
@@ -126,7 +126,7 @@ final class SafetensorsFixture {
     }
 
     /** Spaces up to a multiple of 8, so the tensor data that follows the 8-byte length is 8-aligned. */
-    static byte[] padded(byte[] json) {
+    public static byte[] padded(byte[] json) {
         int padding = (8 - json.length % 8) % 8;
         byte[] out = Arrays.copyOf(json, json.length + padding);
         Arrays.fill(out, json.length, out.length, (byte) ' ');

@@ -1,4 +1,4 @@
-package io.atelier.core.basemodel;
+package io.atelier.core.safetensors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
