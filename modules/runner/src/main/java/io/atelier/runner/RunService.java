@@ -3,6 +3,7 @@ package io.atelier.runner;
 import io.atelier.core.io.AtomicFiles;
 import io.atelier.core.run.EngineException;
 import io.atelier.core.run.EngineSettings;
+import io.atelier.core.run.ProcessTree;
 import io.atelier.core.run.RunEvent;
 import io.atelier.core.run.RunHandle;
 import io.atelier.core.run.RunSpec;
@@ -259,7 +260,7 @@ public final class RunService implements AutoCloseable {
             }
         }
         if (run.pid() != null && RunRepository.ProcessProbe.OS.alive(run.pid(), run.processStart())) {
-            ProcessHandle.of(run.pid()).ifPresent(ProcessTree::end);
+            ProcessHandle.of(run.pid()).ifPresent(p -> ProcessTree.kill(p, Duration.ofSeconds(10)));
         }
         reconcile();
     }

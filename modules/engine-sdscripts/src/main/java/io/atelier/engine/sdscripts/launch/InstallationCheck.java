@@ -1,5 +1,6 @@
 package io.atelier.engine.sdscripts.launch;
 
+import io.atelier.core.run.ProcessTree;
 import io.atelier.engine.sdscripts.launch.CheckReport.Item;
 import io.atelier.engine.sdscripts.launch.CheckReport.Status;
 import java.io.ByteArrayOutputStream;
@@ -125,7 +126,7 @@ public final class InstallationCheck {
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         try {
             if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                ProcessTree.kill(p, Duration.ofSeconds(2));
+                ProcessTree.kill(p.toHandle(), Duration.ofSeconds(2));
                 items.add(new Item("python modules", Status.MISSING, python + " -c <import check> did not finish in "
                         + TIMEOUT.toSeconds() + " s"));
                 return new CheckReport(items, false, Optional.empty());
@@ -134,7 +135,7 @@ public final class InstallationCheck {
             output = out.get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ProcessTree.kill(p, Duration.ofSeconds(2));
+            ProcessTree.kill(p.toHandle(), Duration.ofSeconds(2));
             items.add(new Item("python modules", Status.MISSING, "the check was interrupted"));
             return new CheckReport(items, false, Optional.empty());
         } catch (Exception e) {

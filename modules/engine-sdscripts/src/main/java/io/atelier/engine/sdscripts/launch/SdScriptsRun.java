@@ -1,6 +1,7 @@
 package io.atelier.engine.sdscripts.launch;
 
 import io.atelier.core.run.EngineException;
+import io.atelier.core.run.ProcessTree;
 import io.atelier.core.run.RunEvent;
 import io.atelier.core.run.RunHandle;
 import io.atelier.core.run.RunListener;
@@ -198,7 +199,7 @@ final class SdScriptsRun implements RunHandle {
         if (!process.isAlive() || !stopRequested.compareAndSet(false, true)) {
             return;
         }
-        thread("stop", () -> ProcessTree.kill(process, STOP_GRACE));
+        thread("stop", () -> ProcessTree.kill(process.toHandle(), STOP_GRACE));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.atelier.engine.sdscripts.launch;
+package io.atelier.core.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +12,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Ends a process and everything it started. {@code accelerate launch} runs the training script as a child, and the
  * script's data-loader workers are grandchildren; ending only the top process would leave them holding the GPU.
+ * Used by engines to stop a run and by the runner to end an engine whose driver died.
  */
-final class ProcessTree {
+public final class ProcessTree {
 
     private ProcessTree() {
     }
@@ -22,7 +23,7 @@ final class ProcessTree {
      * Asks the descendants (deepest first), then the process, to end ({@code SIGTERM}, so Python can clean up), waits
      * up to {@code grace} for all of them, then kills whatever is left.
      */
-    static void kill(Process process, Duration grace) {
+    public static void kill(ProcessHandle process, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         // deepest first, so no process outlives its parent long enough to be re-parented and missed
         tree.sort(Comparator.comparingInt((ProcessHandle h) -> depth(h, process.pid())).reversed());
@@ -31,7 +32,7 @@ final class ProcessTree {
         }
         process.destroy();
         List<ProcessHandle> all = new ArrayList<>(tree);
-        all.add(process.toHandle());
+        all.add(process);
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle h : all) {
             long left = deadline - System.nanoTime();
