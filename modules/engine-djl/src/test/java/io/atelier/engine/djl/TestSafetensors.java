@@ -1,0 +1,125 @@
+package io.atelier.engine.djl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A minimal safetensors writer for test fixtures: F32, F16, BF16 and I64 tensors, sorted keys, padded header. */
+public final class TestSafetensors {
+
+    public enum Dtype { F32, F16, BF16, I64 }
+
+    public record Tensor(Dtype dtype, long[] shape, float[] values) {
+    }
+
+    private final Map<String, Tensor> tensors = new TreeMap<>();
+    private final Map<String, String> metadata = new TreeMap<>();
+
+    public TestSafetensors put(String name, Dtype dtype, long[] shape, float[] values) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (n != values.length) {
+            throw new IllegalArgumentException(name + ": " + values.length + " values for " + n + " elements");
+        }
+        tensors.put(name, new Tensor(dtype, shape.clone(), values));
+        return this;
+    }
+
+    public TestSafetensors metadata(String key, String value) {
+        metadata.put(key, value);
+        return this;
+    }
+
+    public Map<String, Tensor> tensors() {
+        return tensors;
+    }
+
+    public void write(Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode header = json.createObjectNode();
+        long offset = 0;
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            Tensor t = e.getValue();
+            long bytes = (long) t.values.length * size(t.dtype);
+            ObjectNode node = header.putObject(e.getKey());
+            node.put("dtype", t.dtype.name());
+            var shape = node.putArray("shape");
+            for (long d : t.shape) {
+                shape.add(d);
+            }
+            node.putArray("data_offsets").add(offset).add(offset + bytes);
+            offset += bytes;
+        }
+        if (!metadata.isEmpty()) {
+            ObjectNode meta = header.putObject("__metadata__");
+            metadata.forEach(meta::put);
+        }
+        byte[] headerBytes = json.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
+        int padded = (headerBytes.length + 7) / 8 * 8;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+            head.putLong(padded).put(headerBytes);
+            while (head.hasRemaining()) {
+                head.put((byte) ' ');
+            }
+            writeAll(out, head.flip());
+            for (Tensor t : tensors.values()) {
+                ByteBuffer data = ByteBuffer.allocate(t.values.length * size(t.dtype)).order(ByteOrder.LITTLE_ENDIAN);
+                for (float v : t.values) {
+                    switch (t.dtype) {
+                        case F32 -> data.putFloat(v);
+                        case F16 -> data.putShort(toF16(v));
+                        case BF16 -> data.putShort((short) (Float.floatToIntBits(v) >>> 16));
+                        case I64 -> data.putLong((long) v);
+                    }
+                }
+                writeAll(out, data.flip());
+            }
+        }
+    }
+
+    private static void writeAll(FileChannel out, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            out.write(b);
+        }
+    }
+
+    private static int size(Dtype d) {
+        return switch (d) {
+            case F32 -> 4;
+            case F16, BF16 -> 2;
+            case I64 -> 8;
+        };
+    }
+
+    /** Round-to-nearest-even F32 → F16 for normal values (the fixtures stay far from the F16 range limits). */
+    public static short toF16(float v) {
+        int bits = Float.floatToIntBits(v);
+        int sign = (bits >>> 16) & 0x8000;
+        int exponent = ((bits >>> 23) & 0xff) - 127 + 15;
+        int mantissa = bits & 0x7fffff;
+        if (exponent <= 0) {
+            return (short) sign; // flush tiny values to zero: fine for fixtures
+        }
+        if (exponent >= 0x1f) {
+            return (short) (sign | 0x7c00);
+        }
+        int half = sign | (exponent << 10) | (mantissa >>> 13);
+        int rest = mantissa & 0x1fff;
+        if (rest > 0x1000 || (rest == 0x1000 && (half & 1) == 1)) {
+            half++;
+        }
+        return (short) half;
+    }
+}
