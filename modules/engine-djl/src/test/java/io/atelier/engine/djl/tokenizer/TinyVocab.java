@@ -13,7 +13,7 @@ import java.util.Map;
  * A tiny CLIP-style vocabulary built like the real one: single symbols and their {@code </w>} forms, then one token
  * per merge, then the two specials last (as in CLIP, where they are 49406 and 49407).
  */
-final class TinyVocab {
+public final class TinyVocab {
 
     static final List<String> SYMBOLS = List.of("a", "d", "e", "h", "l", "o", "r", "w", ",", "1", "2", "Ġ");
     /** By rank. "l l" before "h e" before "he ll": the hand-checked sequence in the test. */
@@ -36,7 +36,7 @@ final class TinyVocab {
         return vocab;
     }
 
-    static void writeVocabAndMerges(Path folder) throws IOException {
+    public static void writeVocabAndMerges(Path folder) throws IOException {
         Files.createDirectories(folder);
         new ObjectMapper().writeValue(folder.resolve("vocab.json").toFile(), vocab());
         Files.writeString(folder.resolve("merges.txt"), "#version: 0.2\n" + String.join("\n", MERGES) + "\n",
