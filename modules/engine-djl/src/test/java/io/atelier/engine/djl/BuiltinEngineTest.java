@@ -128,8 +128,9 @@ class BuiltinEngineTest {
     }
 
     @Test
-    @Disabled("the loss turns NaN after one to three steps in some runs (not every run: it passed twice with "
-            + "weight_decay=0); unresolved, so the engine is not registered yet")
+    @Disabled("unresolved: the first backward pass of a run returns NaN gradients for most LoRA weights although "
+            + "the loss is finite; it depends on the latent shape (non-square buckets) and on what ran before in the "
+            + "process, so it points at memory PyTorch reads uninitialised or freed; the engine stays unregistered")
     void aFullRunAndAStoppedThenResumedRunTrainAlikeAndWriteKohyaFiles() throws Exception {
         long t0 = System.nanoTime();
         RunSpec full = spec(UUID.randomUUID());

@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.checkpoint;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -66,7 +67,7 @@ public final class CheckpointTensors implements Closeable {
     /** The tensor as an F32 array of {@code manager}, with the shape the header declares. */
     public NDArray load(String name, NDManager manager) throws IOException {
         float[] values = readFloats(name);
-        return manager.create(values, new Shape(shape(name)));
+        return OwnedArrays.of(manager, values, new Shape(shape(name)));
     }
 
     @Override

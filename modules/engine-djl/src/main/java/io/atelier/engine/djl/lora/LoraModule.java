@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.lora;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -48,7 +49,7 @@ public final class LoraModule implements UnaryOperator<NDArray> {
         for (int i = 0; i < values.length; i++) {
             values[i] = (init.nextFloat() * 2 - 1) * bound;
         }
-        NDArray down = manager.create(values, downShape);
+        NDArray down = OwnedArrays.of(manager, values, downShape);
         NDArray up = manager.zeros(upShape);
         down.setName(target.modulePath() + ".lora_down.weight");
         up.setName(target.modulePath() + ".lora_up.weight");
@@ -85,7 +86,7 @@ public final class LoraModule implements UnaryOperator<NDArray> {
                 mask[i] = dropoutRandom.nextFloat() < dropout ? 0 : keep;
             }
         }
-        return h.getManager().create(mask, h.getShape());
+        return OwnedArrays.of(h.getManager(), mask, h.getShape());
     }
 
     void setTraining(boolean training) {

@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.run;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -137,7 +138,7 @@ final class Training {
                     currentBatch = 1;
                     currentBucket = b;
                     try (NDManager m = root.newSubManager()) {
-                        NDArray x = m.create(pixels, new Shape(1, 3, b.height(), b.width()));
+                        NDArray x = OwnedArrays.of(m, pixels, new Shape(1, 3, b.height(), b.width()));
                         image.latents(model.vaeEncoder().latents(x, null).toFloatArray());
                     }
                 });
@@ -276,7 +277,7 @@ final class Training {
                     random));
         }
         float scale = 1f / options.accumulation();
-        NDArray x = m.create(latents, new Shape(n, 4, bucket.height() / 8, bucket.width() / 8));
+        NDArray x = OwnedArrays.of(m, latents, new Shape(n, 4, bucket.height() / 8, bucket.width() / 8));
         if (!options.unetOnly()) {
             return trainer.accumulate(x, null, tokens(m, tokenizer, captions), random, scale);
         }
@@ -291,7 +292,7 @@ final class Training {
                 ids[i * ClipTokenizer.CONTEXT_LENGTH + j] = one[j];
             }
         }
-        return m.create(ids, new Shape(captions.size(), ClipTokenizer.CONTEXT_LENGTH));
+        return OwnedArrays.of(m, ids, new Shape(captions.size(), ClipTokenizer.CONTEXT_LENGTH));
     }
 
     /** U-Net only: the frozen text encoder's hidden states, per caption from the cache when captions do not change. */
@@ -313,7 +314,7 @@ final class Training {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, all, i * size, size);
         }
-        return m.create(all, new Shape(rows.size(), ClipTokenizer.CONTEXT_LENGTH, size / ClipTokenizer.CONTEXT_LENGTH));
+        return OwnedArrays.of(m, all, new Shape(rows.size(), ClipTokenizer.CONTEXT_LENGTH, size / ClipTokenizer.CONTEXT_LENGTH));
     }
 
     private void save(LoraNetwork network, LoraTrainer trainer, RunMetadata metadata, LossRecorder recorder,

@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.training;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -106,7 +107,7 @@ public final class LoraTrainer implements AutoCloseable {
         for (int i = 0; i < noiseValues.length; i++) {
             noiseValues[i] = (float) random.nextGaussian();
         }
-        NDArray noise = m.create(noiseValues, shape);
+        NDArray noise = OwnedArrays.of(m, noiseValues, shape);
         if (settings.noiseOffset() > 0) {
             // sd-scripts' apply_noise_offset: one extra value per sample and channel, spread over the image
             long channels = shape.get(1);
@@ -114,18 +115,18 @@ public final class LoraTrainer implements AutoCloseable {
             for (int i = 0; i < offset.length; i++) {
                 offset[i] = (float) random.nextGaussian() * settings.noiseOffset();
             }
-            noise = noise.add(m.create(offset, new Shape(batch, channels, 1, 1)));
+            noise = noise.add(OwnedArrays.of(m, offset, new Shape(batch, channels, 1, 1)));
         }
-        NDArray noisy = latents.mul(m.create(signal).reshape(batch, 1, 1, 1))
-                .add(noise.mul(m.create(noiseWeight).reshape(batch, 1, 1, 1)));
-        NDArray t = m.create(timesteps);
+        NDArray noisy = latents.mul(OwnedArrays.of(m, signal, new Shape(batch, 1, 1, 1)))
+                .add(noise.mul(OwnedArrays.of(m, noiseWeight, new Shape(batch, 1, 1, 1))));
+        NDArray t = OwnedArrays.of(m, timesteps, new Shape(batch));
         network.setTraining(true);
         float loss;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray c = context != null ? context : textEncoder.encode(tokenIds, settings.clipSkip());
             NDArray prediction = unet.forward(noisy, t, c);
             NDArray perSampleLoss = prediction.sub(noise).square().reshape(batch, -1).mean(new int[]{1});
-            NDArray mse = perSampleLoss.mul(m.create(snrWeights)).mean();
+            NDArray mse = perSampleLoss.mul(OwnedArrays.of(m, snrWeights, new Shape(batch))).mean();
             collector.backward(lossScale == 1 ? mse : mse.mul(lossScale));
             loss = mse.getFloat();
         } finally {

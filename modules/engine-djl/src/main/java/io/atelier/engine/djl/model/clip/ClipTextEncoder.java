@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.model.clip;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -94,7 +95,7 @@ public final class ClipTextEncoder {
                 mask[(int) (i * n + j)] = Float.NEGATIVE_INFINITY;
             }
         }
-        return m.create(mask, new ai.djl.ndarray.types.Shape(n, n));
+        return OwnedArrays.of(m, mask, new ai.djl.ndarray.types.Shape(n, n));
     }
 
     /** The LoRA targets: every layer's q/k/v/out_proj, fc1, fc2. */

@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.model.unet;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
@@ -19,7 +20,7 @@ final class TimestepEmbedding {
             freqs[i] = (float) Math.exp(-Math.log(MAX_PERIOD) * i / half);
         }
         NDManager m = timesteps.getManager();
-        NDArray args = timesteps.reshape(-1, 1).mul(m.create(freqs).reshape(1, half));
+        NDArray args = timesteps.reshape(-1, 1).mul(OwnedArrays.of(m, freqs, new ai.djl.ndarray.types.Shape(half)).reshape(1, half));
         NDArray embedding = args.cos().concat(args.sin(), 1);
         if (dim % 2 == 1) {
             embedding = embedding.concat(m.zeros(new ai.djl.ndarray.types.Shape(embedding.getShape().get(0), 1)), 1);
