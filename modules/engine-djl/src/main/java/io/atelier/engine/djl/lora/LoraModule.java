@@ -69,7 +69,7 @@ public final class LoraModule implements UnaryOperator<NDArray> {
             h = h.mul(dropoutMask(h));
         }
         NDArray y = conv ? conv1x1(h, up) : ai.djl.nn.core.Linear.linear(h, up).singletonOrThrow();
-        return y.mul(scale());
+        return OwnedArrays.times(y, scale());
     }
 
     private static NDArray conv1x1(NDArray x, NDArray weight) {

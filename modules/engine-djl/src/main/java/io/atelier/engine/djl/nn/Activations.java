@@ -16,11 +16,11 @@ public final class Activations {
 
     /** CLIP's {@code quick_gelu}: {@code x·σ(1.702·x)}. */
     public static NDArray quickGelu(NDArray x) {
-        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+        return x.mul(Activation.sigmoid(OwnedArrays.times(x, 1.702f)));
     }
 
     /** The exact (erf) GELU of the U-Net's GEGLU feed-forward. */
     public static NDArray gelu(NDArray x) {
-        return x.mul(x.mul((float) (1 / Math.sqrt(2))).erf().add(1f)).mul(0.5f);
+        return OwnedArrays.times(x.mul(OwnedArrays.times(x, (float) (1 / Math.sqrt(2))).erf().add(1f)), 0.5f);
     }
 }

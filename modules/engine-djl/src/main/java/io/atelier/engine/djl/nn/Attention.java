@@ -30,7 +30,7 @@ public final class Attention {
         NDArray qh = q.reshape(b, n, heads, d).transpose(0, 2, 1, 3);
         NDArray kh = k.reshape(b, m, heads, d).transpose(0, 2, 3, 1);
         NDArray vh = v.reshape(b, m, heads, d).transpose(0, 2, 1, 3);
-        NDArray scores = qh.matMul(kh).mul((float) (1 / Math.sqrt(d)));
+        NDArray scores = OwnedArrays.times(qh.matMul(kh), (float) (1 / Math.sqrt(d)));
         if (mask != null) {
             scores = scores.add(mask);
         }

@@ -22,6 +22,16 @@ public final class OwnedArrays {
         }
     }
 
+    /**
+     * {@code x × value} with the scalar in memory PyTorch owns. DJL's {@code mul(Number)} makes the scalar with
+     * {@code from_blob} and closes it right after the multiplication, but autograd keeps that scalar for the backward
+     * pass, which may then read a buffer the garbage collector has freed. Use this for every multiplication by a
+     * constant that a gradient flows through.
+     */
+    public static NDArray times(NDArray x, float value) {
+        return x.mul(of(x.getManager(), new float[]{value}, new Shape()));
+    }
+
     public static NDArray of(NDManager m, long[] values, Shape shape) {
         try (NDArray blob = m.create(values, shape)) {
             return blob.duplicate();

@@ -127,7 +127,7 @@ public final class LoraTrainer implements AutoCloseable {
             NDArray prediction = unet.forward(noisy, t, c);
             NDArray perSampleLoss = prediction.sub(noise).square().reshape(batch, -1).mean(new int[]{1});
             NDArray mse = perSampleLoss.mul(OwnedArrays.of(m, snrWeights, new Shape(batch))).mean();
-            collector.backward(lossScale == 1 ? mse : mse.mul(lossScale));
+            collector.backward(lossScale == 1 ? mse : OwnedArrays.times(mse, lossScale));
             loss = mse.getFloat();
         } finally {
             network.setTraining(false);

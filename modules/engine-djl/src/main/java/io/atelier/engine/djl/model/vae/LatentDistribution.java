@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.model.vae;
 
+import io.atelier.engine.djl.nn.OwnedArrays;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -13,6 +14,6 @@ public record LatentDistribution(NDArray mean, NDArray logVar) {
 
     /** {@code mean + exp(logVar / 2) · noise}, with {@code noise} a standard normal draw of the same shape. */
     public NDArray sample(NDArray noise) {
-        return mean.add(logVar.mul(0.5f).exp().mul(noise));
+        return mean.add(OwnedArrays.times(logVar, 0.5f).exp().mul(noise));
     }
 }
