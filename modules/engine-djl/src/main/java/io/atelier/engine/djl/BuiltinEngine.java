@@ -14,15 +14,14 @@ import io.atelier.engine.djl.run.DjlRuntime;
 import io.atelier.engine.djl.run.RunLauncher;
 import io.atelier.engine.djl.tokenizer.TokenizerFiles;
 import java.util.Set;
+import org.openide.util.lookup.ServiceProvider;
 
 /**
  * The built-in engine: SD 1.5 LoRA training in this JVM on DJL's PyTorch engine (CUDA when PyTorch sees a GPU, else
  * the CPU), no Python. Settings: {@code tokenizer} = a folder with the CLIP tokenizer's files (else the Hugging Face
  * cache). A run's outputs are named as sd-scripts names them, in {@code <runDir>/out/}.
- *
- * <p>Not registered as a service yet: in some runs the loss turns NaN after one to three steps (an unresolved
- * problem, see {@code BuiltinEngineTest}).
  */
+@ServiceProvider(service = TrainingEngine.class)
 public final class BuiltinEngine implements TrainingEngine {
 
     public static final String ID = "builtin";

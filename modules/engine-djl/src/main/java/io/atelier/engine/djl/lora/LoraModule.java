@@ -72,8 +72,17 @@ public final class LoraModule implements UnaryOperator<NDArray> {
         return OwnedArrays.times(y, scale());
     }
 
+    /**
+     * A 1×1 convolution as a matrix product: the same numbers, and a backward pass that does not go through PyTorch's
+     * CPU convolution backward (see {@code PatchConvolution}).
+     */
     private static NDArray conv1x1(NDArray x, NDArray weight) {
-        return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight).singletonOrThrow();
+        Shape s = x.getShape();
+        long out = weight.getShape().get(0);
+        NDArray matrix = weight.reshape(out, s.get(1));
+        matrix.attach(x.getManager()); // a view for this step, not one more array in the weights' manager
+        return matrix.matMul(x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3))).reshape(s.get(0), out, s.get(2),
+                s.get(3));
     }
 
     /** Inverted dropout: kept units are scaled by 1/(1 − p), drawn from the network's seeded generator. */

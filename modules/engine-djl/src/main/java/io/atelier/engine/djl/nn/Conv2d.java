@@ -14,6 +14,7 @@ public final class Conv2d implements LoraTarget {
     private final NDArray bias;
     private final Shape stride;
     private final Shape padding;
+    private final PatchConvolution patches;
     private UnaryOperator<NDArray> adapter;
 
     private Conv2d(String path, NDArray weight, NDArray bias, int stride, int padding) {
@@ -22,6 +23,7 @@ public final class Conv2d implements LoraTarget {
         this.bias = bias;
         this.stride = new Shape(stride, stride);
         this.padding = new Shape(padding, padding);
+        this.patches = new PatchConvolution(weight, bias, stride, padding);
     }
 
     /** Loads {@code <name>.weight} {@code [out, in, k, k]} and {@code <name>.bias} {@code [out]}. */
@@ -42,9 +44,14 @@ public final class Conv2d implements LoraTarget {
         return load(w, name, in, out, 1, 1, 0);
     }
 
+    /**
+     * The convolution; on the CPU computed as patches × weights ({@link PatchConvolution}), because PyTorch's own CPU
+     * convolution (2.7.1 through DJL 0.36) gave NaN gradients in training runs, while on a GPU the native one.
+     */
     public NDArray forward(NDArray x) {
-        NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(1, 1), 1)
-                .singletonOrThrow();
+        NDArray y = !x.getDevice().isGpu() ? patches.forward(x)
+                : ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(1, 1), 1)
+                        .singletonOrThrow();
         UnaryOperator<NDArray> a = adapter;
         return a == null ? y : y.add(a.apply(x));
     }
