@@ -92,9 +92,12 @@ class RunCommandsTest {
         assertThat(config.out()).contains("sd-scripts.dir = " + sdScripts, "sd-scripts.python = " + python);
 
         JsonNode engines = JSON.readTree(atelier("engine", "list", "--json").out());
-        JsonNode sd = engines.get(0);
-        assertThat(sd.get("id").asText()).isEqualTo("sd-scripts");
+        assertThat(engines).extracting(e -> e.get("id").asText()).containsExactly("builtin", "sd-scripts");
+        JsonNode sd = engines.get(1);
         assertThat(sd.get("usable").asBoolean()).as(sd.get("message").asText()).isTrue();
+        JsonNode builtin = engines.get(0);
+        assertThat(builtin.get("families")).extracting(JsonNode::asText).containsExactly("sd15");
+        assertThat(builtin.get("message").asText()).as("no CLIP tokenizer files here").contains("tokenizer");
 
         CliRun start = atelier("run", "start", project.toString(), "--wait");
         assertThat(start.exitCode()).as(start.out() + start.err()).isZero();
@@ -162,7 +165,7 @@ class RunCommandsTest {
         assertThat(start.exitCode()).isEqualTo(1);
         assertThat(start.errorLine()).contains("names no base model");
         assertThat(atelier("run", "start", project.toString(), "--engine", "nope").errorLine())
-                .startsWith("atelier: there is no training engine \"nope\" (known: ").contains("sd-scripts");
+                .isEqualTo("atelier: there is no training engine \"nope\" (known: builtin, sd-scripts)");
         assertThat(JSON.readTree(atelier("run", "list", "--json").out())).isEmpty();
     }
 
