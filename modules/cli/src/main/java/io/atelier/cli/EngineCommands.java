@@ -66,6 +66,9 @@ final class EngineCommands {
                        + "'accelerate launch' (empty: plain python)") String accelerate,
                @Option(names = "--gpu", paramLabel = "ID", description = "the GPU to train on (empty: the default)")
                String gpu,
+               @Option(names = "--tokenizer", paramLabel = "DIR", description = "builtin: the folder with the CLIP "
+                       + "tokenizer's vocab.json + merges.txt or tokenizer.json (default: the Hugging Face cache)")
+               Path tokenizer,
                @Option(names = "--json") boolean json) {
         try (RunSession s = RunSession.open(root.home, spec.commandLine().getErr())) {
             TrainingEngine engine;
@@ -91,7 +94,14 @@ final class EngineCommands {
             if (gpu != null) {
                 settings = settings.with("gpu", gpu);
             }
-            boolean changed = dir != null || python != null || accelerate != null || gpu != null;
+            if (tokenizer != null) {
+                Path absolute = tokenizer.toAbsolutePath().normalize();
+                if (!Files.isDirectory(absolute)) {
+                    throw new CliFailure(absolute + " is not a folder");
+                }
+                settings = settings.with("tokenizer", absolute.toString());
+            }
+            boolean changed = dir != null || python != null || accelerate != null || gpu != null || tokenizer != null;
             if (changed) {
                 s.runs.engines().saveSettings(engine.id(), settings);
             }

@@ -97,7 +97,14 @@ class RunCommandsTest {
         assertThat(sd.get("usable").asBoolean()).as(sd.get("message").asText()).isTrue();
         JsonNode builtin = engines.get(0);
         assertThat(builtin.get("families")).extracting(JsonNode::asText).containsExactly("sd15");
-        assertThat(builtin.get("message").asText()).as("no CLIP tokenizer files here").contains("tokenizer");
+        assertThat(builtin.get("usable").asBoolean()).as("no CLIP tokenizer files here").isFalse();
+        Path tokenizer = Files.createDirectories(tmp.resolve("clip-tokenizer"));
+        Files.writeString(tokenizer.resolve("vocab.json"), "{\"<|startoftext|>\": 0, \"<|endoftext|>\": 1, \"a</w>\": 2}");
+        Files.writeString(tokenizer.resolve("merges.txt"), "#version: 0.2\n");
+        assertThat(atelier("engine", "config", "builtin", "--tokenizer", tokenizer.toString()).exitCode()).isZero();
+        builtin = JSON.readTree(atelier("engine", "list", "--json").out()).get(0);
+        assertThat(builtin.get("usable").asBoolean()).as(builtin.get("message").asText()).isTrue();
+        assertThat(builtin.get("message").asText()).startsWith("PyTorch 2.7.1 on ").contains(tokenizer.toString());
 
         CliRun start = atelier("run", "start", project.toString(), "--wait");
         assertThat(start.exitCode()).as(start.out() + start.err()).isZero();
