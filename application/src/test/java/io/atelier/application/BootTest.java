@@ -30,6 +30,25 @@ public class BootTest extends NbTestCase {
     }
 
     /**
+     * Both training engines are found through Lookup inside the module system, and the built-in one loads PyTorch's
+     * natives from its own module's jars (not from the class path a plain JVM would have).
+     */
+    public void testTrainingEnginesAreRegisteredAndPyTorchLoadsInsideTheModuleSystem() {
+        java.util.Map<String, io.atelier.core.run.TrainingEngine> engines = new java.util.TreeMap<>();
+        Lookup.getDefault().lookupAll(io.atelier.core.run.TrainingEngine.class).forEach(e -> engines.put(e.id(), e));
+        String modules = Lookup.getDefault().lookupAll(ModuleInfo.class).stream()
+                .filter(m -> m.getCodeNameBase().startsWith("io.atelier"))
+                .map(m -> m.getCodeNameBase() + (m.isEnabled() ? "+" : "-")).sorted()
+                .collect(java.util.stream.Collectors.joining(" "));
+        Assertions.assertEquals(java.util.List.of("builtin", "sd-scripts"), java.util.List.copyOf(engines.keySet()),
+                "modules: " + modules + "; TrainingEngine loaded by "
+                        + io.atelier.core.run.TrainingEngine.class.getClassLoader());
+        io.atelier.core.run.EngineAvailability builtin = engines.get("builtin")
+                .availability(io.atelier.core.run.EngineSettings.NONE);
+        Assertions.assertTrue(builtin.message().startsWith("PyTorch 2.7.1 on "), builtin.message());
+    }
+
+    /**
      * The imaging module registers the TwelveMonkeys readers with its own class loader (ImageIO's own plug-in scan
      * cannot see module libraries): WebP decodes, and the TwelveMonkeys JPEG reader (CMYK, YCCK) comes first.
      */
