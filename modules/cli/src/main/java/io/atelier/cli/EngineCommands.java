@@ -79,11 +79,7 @@ final class EngineCommands {
             }
             EngineSettings settings = s.runs.engines().settings(engine.id());
             if (dir != null) {
-                Path absolute = dir.toAbsolutePath().normalize();
-                if (!Files.isDirectory(absolute)) {
-                    throw new CliFailure(absolute + " is not a folder");
-                }
-                settings = settings.with("dir", absolute.toString());
+                settings = settings.with("dir", existingFolder(dir).toString());
             }
             if (python != null) {
                 settings = settings.with("python", python);
@@ -95,11 +91,7 @@ final class EngineCommands {
                 settings = settings.with("gpu", gpu);
             }
             if (tokenizer != null) {
-                Path absolute = tokenizer.toAbsolutePath().normalize();
-                if (!Files.isDirectory(absolute)) {
-                    throw new CliFailure(absolute + " is not a folder");
-                }
-                settings = settings.with("tokenizer", absolute.toString());
+                settings = settings.with("tokenizer", existingFolder(tokenizer).toString());
             }
             boolean changed = dir != null || python != null || accelerate != null || gpu != null || tokenizer != null;
             if (changed) {
@@ -116,5 +108,13 @@ final class EngineCommands {
             }
         }
         return 0;
+    }
+
+    private static Path existingFolder(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
+            throw new CliFailure(absolute + " is not a folder");
+        }
+        return absolute;
     }
 }

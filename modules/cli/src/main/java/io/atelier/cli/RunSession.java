@@ -1,5 +1,6 @@
 package io.atelier.cli;
 
+import io.atelier.core.run.RunState;
 import io.atelier.runner.EngineCatalog;
 import io.atelier.runner.RunException;
 import io.atelier.runner.RunService;
@@ -51,7 +52,7 @@ final class RunSession implements AutoCloseable {
     }
 
     static String state(StoredRun run) {
-        return run.state().name().toLowerCase(Locale.ROOT) + (run.resume() && run.state().name().equals("QUEUED")
+        return run.state().name().toLowerCase(Locale.ROOT) + (run.resume() && run.state() == RunState.QUEUED
                 ? " (resume)" : "");
     }
 

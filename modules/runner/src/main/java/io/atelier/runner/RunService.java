@@ -143,7 +143,7 @@ public final class RunService implements AutoCloseable {
     }
 
     private static String interruptionReason(StoredRun run) {
-        List<String> tail = RunLog.tail(run.projectFolder().resolve("runs").resolve(run.id().toString()), 5);
+        List<String> tail = RunLog.tail(run.runDir(), 5);
         return "the process ended while LoRA Atelier was not watching (the app or the machine stopped)"
                 + (tail.isEmpty() ? "" : "; last output: " + String.join(" | ", tail));
     }
@@ -321,8 +321,9 @@ public final class RunService implements AutoCloseable {
             return;
         }
         long live = runs.stream().filter(r -> r.state().live()).count();
+        int allowed = parallel();
         for (StoredRun next : store.runs().queue()) {
-            if (live >= parallel()) {
+            if (live >= allowed) {
                 break;
             }
             if (launch(next)) {
@@ -340,8 +341,7 @@ public final class RunService implements AutoCloseable {
         } catch (IllegalStateException taken) {
             return false;
         }
-        RunRecorder recorder = new RunRecorder(id, queued.projectFolder().resolve("runs").resolve(id.toString()),
-                store);
+        RunRecorder recorder = new RunRecorder(id, queued.runDir(), store);
         Active a = new Active(recorder);
         active.put(id, a);
         fireRunsChanged();

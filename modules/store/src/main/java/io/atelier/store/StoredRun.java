@@ -1,5 +1,6 @@
 package io.atelier.store;
 
+import io.atelier.core.project.ProjectLayout;
 import io.atelier.core.run.RunEvent;
 import io.atelier.core.run.RunState;
 import java.nio.file.Path;
@@ -22,4 +23,9 @@ import java.util.UUID;
 public record StoredRun(UUID id, Path projectFolder, String engine, String spec, RunState state, String reason,
                         Long queuePosition, Long pid, Instant processStart, Instant created, Instant updated,
                         RunEvent.Progress progress, Instant started, Instant ended, boolean resume) {
+
+    /** {@code runs/<id>/} in its project: the spec, the log and the engine's files. */
+    public Path runDir() {
+        return new ProjectLayout(projectFolder).run(id);
+    }
 }

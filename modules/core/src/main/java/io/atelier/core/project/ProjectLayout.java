@@ -33,4 +33,9 @@ public record ProjectLayout(Path root) {
     public Path runs() {
         return root.resolve("runs");
     }
+
+    /** {@code runs/<run-id>/}: one run's spec, log and the engine's files. */
+    public Path run(java.util.UUID runId) {
+        return runs().resolve(runId.toString());
+    }
 }

@@ -1,6 +1,7 @@
 package io.atelier.core.run;
 
 import io.atelier.core.params.TrainingConfig;
+import io.atelier.core.project.ProjectLayout;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,6 @@ public record RunSpec(UUID runId, Path projectRoot, String engineId, String engi
 
     /** {@code runs/<run-id>/} in the project. */
     public Path runDir() {
-        return projectRoot.resolve("runs").resolve(runId.toString());
+        return new ProjectLayout(projectRoot).run(runId);
     }
 }

@@ -52,7 +52,7 @@ public final class RunOutputs {
             live.select();
             return;
         }
-        Path dir = run.projectFolder().resolve("runs").resolve(run.id().toString());
+        Path dir = run.runDir();
         List<String> tail = RunLog.tail(dir, TAIL_LINES);
         InputOutput io = IOProvider.getDefault().getIO(title(RunNames.of(run)), true);
         io.select();
