@@ -2,6 +2,7 @@ package io.atelier.engine.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import io.atelier.engine.djl.checkpoint.Weights;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
@@ -16,6 +17,9 @@ public final class Conv2d implements LoraTarget {
     private final Shape padding;
     private final PatchConvolution patches;
     private UnaryOperator<NDArray> adapter;
+
+    /** PyTorch's own convolution on the CPU as well: only to measure what the workaround costs (the benchmark). */
+    private static volatile boolean nativeOnCpu;
 
     private Conv2d(String path, NDArray weight, NDArray bias, int stride, int padding) {
         this.path = path;
@@ -45,15 +49,22 @@ public final class Conv2d implements LoraTarget {
     }
 
     /**
-     * The convolution; on the CPU computed as patches × weights ({@link PatchConvolution}), because PyTorch's own CPU
-     * convolution (2.7.1 through DJL 0.36) gave NaN gradients in training runs, while on a GPU the native one.
+     * The convolution. On the CPU, while gradients are recorded, computed as patches × weights
+     * ({@link PatchConvolution}), because PyTorch's own CPU convolution backward (2.7.1 through DJL 0.36) gave NaN
+     * gradients in training runs; without gradients (sampling, encoding) and on a GPU, PyTorch's own.
      */
     public NDArray forward(NDArray x) {
-        NDArray y = !x.getDevice().isGpu() ? patches.forward(x)
+        boolean patchesNeeded = !x.getDevice().isGpu() && !nativeOnCpu && JniUtils.isGradMode();
+        NDArray y = patchesNeeded ? patches.forward(x)
                 : ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(1, 1), 1)
                         .singletonOrThrow();
         UnaryOperator<NDArray> a = adapter;
         return a == null ? y : y.add(a.apply(x));
+    }
+
+    /** For the benchmark only: PyTorch's own CPU convolution in training steps too (its backward can give NaN). */
+    public static void useNativeOnCpu(boolean on) {
+        nativeOnCpu = on;
     }
 
     @Override

@@ -139,7 +139,7 @@ final class Training {
                     currentBucket = b;
                     try (NDManager m = root.newSubManager()) {
                         NDArray x = OwnedArrays.of(m, pixels, new Shape(1, 3, b.height(), b.width()));
-                        image.latents(model.vaeEncoder().latents(x, null).toFloatArray());
+                        image.latents(NoGrad.get(() -> model.vaeEncoder().latents(x, null).toFloatArray()));
                     }
                 });
         currentBucket = null;

@@ -1,6 +1,7 @@
 package io.atelier.engine.djl.training;
 
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
 
 /**
  * PyTorch's {@code torch.no_grad()} for the current thread: in-place changes of trainable weights (optimiser
@@ -13,10 +14,17 @@ public final class NoGrad {
     }
 
     public static void run(Runnable body) {
+        get(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    public static <T> T get(Supplier<T> body) {
         boolean previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
-            body.run();
+            return body.get();
         } finally {
             JniUtils.setGradMode(previous);
         }
