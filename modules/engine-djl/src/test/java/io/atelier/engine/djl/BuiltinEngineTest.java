@@ -238,6 +238,90 @@ class BuiltinEngineTest {
         }
     }
 
+    static RunSpec withConfig(RunSpec s, Map<String, Object> changes) {
+        TrainingConfig c = s.config();
+        for (Map.Entry<String, Object> e : changes.entrySet()) {
+            c = c.with(e.getKey(), e.getValue());
+        }
+        return new RunSpec(s.runId(), s.projectRoot(), s.engineId(), s.engineVersion(), c, null, s.baseModel(), SHA,
+                s.dataset(), s.created());
+    }
+
+    static RunSpec sampledAndValidated() {
+        return withConfig(spec(UUID.randomUUID()), Map.of("max_train_epochs", 2, "flip_aug", true,
+                "validation_split", 0.34, "validation_seed", 5, "sample_every_n_epochs", 1,
+                "sample_sampler", "euler_a",
+                "sample_prompts", "hello world --n red --w 64 --h 128 --d 7 --l 6.5 --s 4\n"
+                        + "# a comment\nhello --w 64 --h 64 --d 3 --s 3 --ss ddim"));
+    }
+
+    @Test
+    void samplesAfterEachEpochValidationLossOnHeldOutImagesAndFlipAugAreReproducible() throws Exception {
+        long t0 = System.nanoTime();
+        RunSpec first = sampledAndValidated();
+        List<RunEvent> a = run(first, false, (e, h) -> { });
+        System.out.printf("sampled + validated run: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(a.get(a.size() - 1)).isEqualTo(new RunEvent.Finished(RunState.SUCCEEDED, null));
+        List<String> logs = a.stream().filter(e -> e instanceof RunEvent.LogLine)
+                .map(e -> ((RunEvent.LogLine) e).text()).toList();
+        assertThat(logs).contains("1 of 3 images held out for the validation loss (validation_split 0.34, "
+                + "validation_seed 5)").anyMatch(l -> l.contains("mirrored for flip_aug"))
+                .anyMatch(l -> l.contains("total optimization steps: 2"))
+                .anyMatch(l -> l.startsWith("generating sample images at step 1"));
+
+        List<Double> validation = metric(a, "loss/validation/epoch_average");
+        assertThat(metricSteps(a, "loss/validation/epoch_average")).containsExactly(1L, 2L);
+        assertThat(validation).allSatisfy(v -> assertThat(v).isFinite().isPositive());
+
+        List<RunEvent.SampleWritten> samples = a.stream().filter(e -> e instanceof RunEvent.SampleWritten)
+                .map(e -> (RunEvent.SampleWritten) e).toList();
+        assertThat(samples).extracting(RunEvent.SampleWritten::epoch).containsExactly(1, 1, 2, 2);
+        assertThat(samples).extracting(RunEvent.SampleWritten::promptIndex).containsExactly(0, 1, 0, 1);
+        assertThat(samples).extracting(RunEvent.SampleWritten::step).containsExactly(1L, 1L, 2L, 2L);
+        Path sampleDir = first.runDir().resolve("out/sample");
+        assertThat(samples.get(0).file().getParent()).isEqualTo(sampleDir);
+        assertThat(samples.get(0).file().getFileName().toString()).matches("tiny_e000001_00_\\d{14}_7\\.png");
+        assertThat(samples.get(3).file().getFileName().toString()).matches("tiny_e000002_01_\\d{14}_3\\.png");
+        BufferedImage png = ImageIO.read(samples.get(0).file().toFile());
+        assertThat(png.getWidth()).isEqualTo(64);
+        assertThat(png.getHeight()).isEqualTo(128);
+        String text = io.atelier.core.sampling.PngParameters.read(samples.get(0).file()).orElseThrow();
+        assertThat(text).isEqualTo("hello world\nNegative prompt: red\nSteps: 4, Sampler: Euler a, CFG scale: 6.5, "
+                + "Seed: 7, Size: 64x128, Model hash: " + SHA.substring(0, 10) + ", Model: tiny-sd15, Clip skip: 2, "
+                + "LoRA: tiny, Epoch: 1, Version: LoRA Atelier built-in engine");
+        assertThat(io.atelier.core.sampling.PngParameters.read(samples.get(1).file()).orElseThrow())
+                .contains("Sampler: DDIM").contains("Steps: 3");
+
+        try (SafetensorsFile f = SafetensorsFile.open(first.runDir().resolve("out/tiny.safetensors"))) {
+            assertThat(f.metadata()).containsEntry("ss_flip_aug", "True").containsEntry("ss_num_train_images", "2")
+                    .containsEntry("ss_num_validation_images", "1").containsEntry("ss_validation_split", "0.34")
+                    .containsEntry("ss_validation_seed", "5");
+        }
+
+        // the same spec again: the same losses, validation losses and sample pixels
+        RunSpec second = sampledAndValidated();
+        List<RunEvent> b = run(second, false, (e, h) -> { });
+        assertThat(metric(b, "loss/current")).containsExactlyElementsOf(metric(a, "loss/current"));
+        assertThat(metric(b, "loss/validation/epoch_average")).containsExactlyElementsOf(validation);
+        List<Path> again = b.stream().filter(e -> e instanceof RunEvent.SampleWritten)
+                .map(e -> ((RunEvent.SampleWritten) e).file()).toList();
+        for (int i = 0; i < samples.size(); i++) {
+            assertThat(pixels(again.get(i))).as("sample %d", i).isEqualTo(pixels(samples.get(i).file()));
+        }
+    }
+
+    static int[] pixels(Path png) throws java.io.IOException {
+        BufferedImage i = ImageIO.read(png.toFile());
+        return i.getRGB(0, 0, i.getWidth(), i.getHeight(), null, 0, i.getWidth());
+    }
+
+    @Test
+    void badSamplePromptsAreRefusedBeforeAnythingLoads() {
+        RunSpec badPrompt = withConfig(spec(UUID.randomUUID()), Map.of("sample_prompts", "ok\nhello --w 65"));
+        assertThatThrownBy(() -> engine.start(badPrompt, settings, e -> { })).isInstanceOf(EngineException.class)
+                .hasMessageContaining("sample_prompts line 2").hasMessageContaining("65");
+    }
+
     @Test
     void resumingARunWithoutASavedStateIsRefused() {
         assertThatThrownBy(() -> engine.resume(spec(UUID.randomUUID()), settings, e -> { }))

@@ -33,9 +33,9 @@ import javax.swing.event.DocumentListener;
 import org.openide.util.RequestProcessor;
 
 /**
- * Tools › Options › Training: where sd-scripts is and how to start it, which GPU; Check asks the engine (off the event
- * thread) whether it can run with what is typed; the queue's pause and runs at once. Reads and writes the store off the
- * event thread.
+ * Tools › Options › Training: where sd-scripts is and how to start it, which GPU; where the built-in engine finds the
+ * CLIP tokenizer; each engine's Check asks it (off the event thread) whether it can run with what is typed; the queue's
+ * pause and runs at once. Reads and writes the store off the event thread.
  */
 final class TrainingOptionsPanel extends JPanel {
 
@@ -51,6 +51,11 @@ final class TrainingOptionsPanel extends JPanel {
     private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(1, 1, 16, 1));
     private final JTextArea checkResult = new JTextArea(4, 40);
     private final JButton check = new JButton("Check");
+    private final JTextField tokenizer = new JTextField(32);
+    private final JTextArea builtinResult = new JTextArea(3, 40);
+    private final JButton checkBuiltin = new JButton("Check");
+    /** The built-in result area shows the tokenizer field's problem (not a Check's answer): clear it once fixed. */
+    private boolean tokenizerProblemShown;
     private volatile TrainingSettings loaded;
 
     TrainingOptionsPanel(TrainingOptionsPanelController controller) {
@@ -69,23 +74,28 @@ final class TrainingOptionsPanel extends JPanel {
         row(engine, 2, "accelerate command:", accelerate, new JLabel("blank: the folder's venv, else accelerate"));
         row(engine, 3, "GPU:", gpu, new JLabel("index such as 0 or 0,1; blank: all"));
         check.setName("checkEngine");
-        check.addActionListener(e -> check());
-        checkResult.setEditable(false);
-        checkResult.setLineWrap(true);
-        checkResult.setWrapStyleWord(true);
+        check.addActionListener(e -> checkSdScripts());
         checkResult.setName("checkResult");
-        checkResult.setBackground(UIManager.getColor("Panel.background"));
-        GridBagConstraints c = new GridBagConstraints();
-        c.gridx = 0;
-        c.gridy = 4;
-        c.anchor = GridBagConstraints.NORTHWEST;
-        c.insets = new Insets(4, 4, 4, 4);
-        engine.add(check, c);
-        c.gridx = 1;
-        c.gridwidth = 2;
-        c.fill = GridBagConstraints.BOTH;
-        c.weightx = 1;
-        engine.add(new JScrollPane(checkResult), c);
+        checkRow(engine, 4, check, checkResult);
+
+        tokenizer.setName("builtinTokenizer");
+        JPanel builtin = new JPanel(new GridBagLayout());
+        builtin.setBorder(BorderFactory.createTitledBorder("Built-in engine"));
+        JButton browseTokenizer = new JButton("Browse\u2026");
+        browseTokenizer.addActionListener(e -> browseTokenizer());
+        row(builtin, 0, "CLIP tokenizer folder:", tokenizer, browseTokenizer);
+        GridBagConstraints h = new GridBagConstraints();
+        h.gridx = 1;
+        h.gridy = 1;
+        h.gridwidth = 2;
+        h.anchor = GridBagConstraints.WEST;
+        h.insets = new Insets(0, 4, 3, 4);
+        builtin.add(new JLabel("empty: found in the Hugging Face cache (openai/clip-vit-large-patch14: "
+                + "vocab.json + merges.txt or tokenizer.json)"), h);
+        checkBuiltin.setName("checkBuiltin");
+        checkBuiltin.addActionListener(e -> checkBuiltin());
+        builtinResult.setName("builtinResult");
+        checkRow(builtin, 2, checkBuiltin, builtinResult);
 
         JPanel queue = new JPanel(new GridBagLayout());
         queue.setBorder(BorderFactory.createTitledBorder("Queue"));
@@ -102,6 +112,7 @@ final class TrainingOptionsPanel extends JPanel {
         g.weightx = 1;
         g.anchor = GridBagConstraints.NORTH;
         add(engine, g);
+        add(builtin, g);
         add(queue, g);
         g.weighty = 1;
         add(new JPanel(), g);
@@ -122,9 +133,25 @@ final class TrainingOptionsPanel extends JPanel {
                 controller.changed();
             }
         };
-        for (JTextField f : new JTextField[]{dir, python, accelerate, gpu}) {
+        for (JTextField f : new JTextField[]{dir, python, accelerate, gpu, tokenizer}) {
             f.getDocument().addDocumentListener(changed);
         }
+        tokenizer.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                showTokenizerProblem();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                showTokenizerProblem();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                showTokenizerProblem();
+            }
+        });
         paused.addActionListener(e -> controller.changed());
         parallel.addChangeListener(e -> controller.changed());
     }
@@ -145,6 +172,25 @@ final class TrainingOptionsPanel extends JPanel {
         panel.add(extra, c);
     }
 
+    /** A Check button and, beside it, the read-only area its answer goes to. */
+    private static void checkRow(JPanel panel, int y, JButton button, JTextArea result) {
+        result.setEditable(false);
+        result.setLineWrap(true);
+        result.setWrapStyleWord(true);
+        result.setBackground(UIManager.getColor("Panel.background"));
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.gridy = y;
+        c.anchor = GridBagConstraints.NORTHWEST;
+        c.insets = new Insets(4, 4, 4, 4);
+        panel.add(button, c);
+        c.gridx = 1;
+        c.gridwidth = 2;
+        c.fill = GridBagConstraints.BOTH;
+        c.weightx = 1;
+        panel.add(new JScrollPane(result), c);
+    }
+
     private void browse() {
         JFileChooser chooser = new JFileChooser(dir.getText().isBlank() ? null : new File(dir.getText()));
         chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
@@ -154,18 +200,27 @@ final class TrainingOptionsPanel extends JPanel {
         }
     }
 
+    private void browseTokenizer() {
+        JFileChooser chooser = new JFileChooser(tokenizer.getText().isBlank() ? null : new File(tokenizer.getText()));
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        chooser.setDialogTitle("The CLIP tokenizer folder (vocab.json + merges.txt, or tokenizer.json)");
+        if (chooser.showOpenDialog(this) == JFileChooser.APPROVE_OPTION) {
+            tokenizer.setText(chooser.getSelectedFile().getAbsolutePath());
+        }
+    }
+
     /** Reads the settings off the event thread and shows them. */
     void load() {
         setEnabledAll(false);
         RP.post(() -> {
             try {
                 RunService s = AppRuns.service();
-                TrainingSettings t = new TrainingSettings(s.engines().settings(TrainingSettings.ENGINE), s.paused(),
-                        s.parallel());
+                TrainingSettings t = TrainingSettings.load(s.engines(), s.paused(), s.parallel());
                 SwingUtilities.invokeLater(() -> show(t));
             } catch (StoreException | StoreAccessException | IllegalStateException e) {
                 LOG.log(Level.INFO, "Cannot read the training settings", e);
-                SwingUtilities.invokeLater(() -> report(false, "The settings cannot be read: " + e.getMessage()));
+                SwingUtilities.invokeLater(() -> report(checkResult, false,
+                        "The settings cannot be read: " + e.getMessage()));
             }
         });
     }
@@ -177,6 +232,7 @@ final class TrainingOptionsPanel extends JPanel {
         python.setText(e.get(TrainingSettings.PYTHON, ""));
         accelerate.setText(e.get(TrainingSettings.ACCELERATE, ""));
         gpu.setText(e.get(TrainingSettings.GPU, ""));
+        tokenizer.setText(t.tokenizer());
         paused.setSelected(t.paused());
         parallel.setValue(t.parallel());
         setEnabledAll(true);
@@ -184,7 +240,8 @@ final class TrainingOptionsPanel extends JPanel {
     }
 
     private void setEnabledAll(boolean enabled) {
-        for (JComponent c : new JComponent[]{dir, python, accelerate, gpu, paused, parallel, check}) {
+        for (JComponent c : new JComponent[]{dir, python, accelerate, gpu, paused, parallel, check, tokenizer,
+            checkBuiltin}) {
             c.setEnabled(enabled);
         }
     }
@@ -197,7 +254,8 @@ final class TrainingOptionsPanel extends JPanel {
                 .with(TrainingSettings.PYTHON, python.getText())
                 .with(TrainingSettings.ACCELERATE, accelerate.getText())
                 .with(TrainingSettings.GPU, gpu.getText());
-        return new TrainingSettings(e, paused.isSelected(), (Integer) parallel.getValue());
+        return new TrainingSettings(e, base == null ? EngineSettings.NONE : base.builtin(), paused.isSelected(),
+                (Integer) parallel.getValue()).withTokenizer(tokenizer.getText());
     }
 
     boolean changed() {
@@ -206,8 +264,7 @@ final class TrainingOptionsPanel extends JPanel {
     }
 
     boolean valid() {
-        String problem = TrainingSettings.gpuProblem(gpu.getText());
-        return problem == null;
+        return current().problem() == null;
     }
 
     /** Writes what changed, off the event thread. */
@@ -221,9 +278,7 @@ final class TrainingOptionsPanel extends JPanel {
         RP.post(() -> {
             try {
                 RunService s = AppRuns.service();
-                if (!base.engine().equals(now.engine())) {
-                    s.engines().saveSettings(TrainingSettings.ENGINE, now.engine());
-                }
+                now.saveEngines(s.engines(), base);
                 if (base.paused() != now.paused()) {
                     s.setPaused(now.paused());
                 }
@@ -239,43 +294,69 @@ final class TrainingOptionsPanel extends JPanel {
         });
     }
 
-    /** Asks the engine whether it can run with the settings as typed (may take seconds: it may start Python). */
-    private void check() {
-        String problem = TrainingSettings.gpuProblem(gpu.getText());
+    private void checkSdScripts() {
+        check(TrainingSettings.ENGINE, "sd-scripts", TrainingSettings.gpuProblem(gpu.getText()), current().engine(),
+                check, checkResult);
+    }
+
+    private void checkBuiltin() {
+        String problem = TrainingSettings.tokenizerProblem(tokenizer.getText());
+        tokenizerProblemShown = problem != null;
+        check(TrainingSettings.BUILTIN, "built-in", problem, current().builtin(), checkBuiltin, builtinResult);
+    }
+
+    /**
+     * Asks the engine whether it can run with the settings as typed (may take seconds: sd-scripts may start Python,
+     * the built-in engine loads PyTorch).
+     */
+    private void check(String engineId, String name, String problem, EngineSettings typed, JButton button,
+            JTextArea result) {
         if (problem != null) {
-            report(false, problem);
+            report(result, false, problem);
             return;
         }
-        EngineSettings typed = current().engine();
-        check.setEnabled(false);
-        report(true, "Checking\u2026");
+        button.setEnabled(false);
+        report(result, true, "Checking\u2026");
         RP.post(() -> {
             String text;
             boolean ok;
             try {
-                EngineAvailability a = AppRuns.service().engines().engine(TrainingSettings.ENGINE).availability(typed);
+                EngineAvailability a = AppRuns.service().engines().engine(engineId).availability(typed);
                 ok = a.usable();
                 text = (a.usable() ? (a.cuda() ? "Ready, on the GPU (CUDA). " : "Usable, but on the CPU only. ")
                         : "Not usable: ") + a.message();
             } catch (RunException e) {
                 ok = false;
-                text = "The sd-scripts engine is not installed in this application: " + e.getMessage();
-            } catch (StoreException | RuntimeException e) {
-                LOG.log(Level.INFO, "The sd-scripts check failed", e);
+                text = "The " + name + " engine is not installed in this application: " + e.getMessage();
+            } catch (StoreException | RuntimeException | LinkageError e) {
+                // LinkageError: a native library (PyTorch's) that does not load must not leave Check disabled
+                LOG.log(Level.INFO, "The " + name + " check failed", e);
                 ok = false;
                 text = "The check failed: " + e;
             }
             boolean usable = ok;
             String shown = text;
             SwingUtilities.invokeLater(() -> {
-                check.setEnabled(true);
-                report(usable, shown);
+                button.setEnabled(true);
+                report(result, usable, shown);
             });
         });
     }
 
-    private void report(boolean ok, String text) {
-        checkResult.setForeground(ok ? UIManager.getColor("Label.foreground") : new Color(0xB0, 0x00, 0x20));
-        checkResult.setText(text);
+    /** Says at once why the tokenizer folder is refused, since OK stays disabled meanwhile. */
+    private void showTokenizerProblem() {
+        String problem = TrainingSettings.tokenizerProblem(tokenizer.getText());
+        if (problem != null) {
+            report(builtinResult, false, problem);
+            tokenizerProblemShown = true;
+        } else if (tokenizerProblemShown) {
+            report(builtinResult, true, "");
+            tokenizerProblemShown = false;
+        }
+    }
+
+    private static void report(JTextArea result, boolean ok, String text) {
+        result.setForeground(ok ? UIManager.getColor("Label.foreground") : new Color(0xB0, 0x00, 0x20));
+        result.setText(text);
     }
 }

@@ -13,7 +13,7 @@ import org.openide.util.NbBundle.Messages;
         iconBase = "io/atelier/trainingrun/resources/training32.png",
         keywords = "#OptionsCategory_Keywords_Training", keywordsCategory = "Training", position = 900)
 @Messages({"OptionsCategory_Name_Training=Training",
-    "OptionsCategory_Keywords_Training=sd-scripts python accelerate GPU CUDA queue training"})
+    "OptionsCategory_Keywords_Training=sd-scripts python accelerate GPU CUDA queue training built-in CLIP tokenizer"})
 public final class TrainingOptionsPanelController extends OptionsPanelController {
 
     private final PropertyChangeSupport pcs = new PropertyChangeSupport(this);

@@ -9,7 +9,8 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * One LoRA module on one target layer, as kohya's {@code LoRAModule}: {@code up(dropout(down(x))) × alpha/rank}.
+ * One LoRA module on one target layer, as kohya's {@code LoRAModule}:
+ * {@code up(dropout(down(x))) × multiplier × alpha/rank} (multiplier 1 while training).
  * {@code down} starts kaiming-uniform with a = √5 (torch's Linear default, bound {@code 1/√in}), {@code up} at
  * zero, so an untrained module adds exactly zero. Weights have the shapes kohya saves:
  * {@code [rank, in]}/{@code [out, rank]}, with trailing {@code 1, 1} for 1×1 conv targets.
@@ -23,10 +24,11 @@ public final class LoraModule implements UnaryOperator<NDArray> {
     private final float alpha;
     private final float dropout;
     private final Random dropoutRandom;
+    private final float multiplier;
     private volatile boolean training;
 
     private LoraModule(LoraTarget target, NDArray down, NDArray up, int rank, float alpha, float dropout,
-            Random dropoutRandom) {
+            Random dropoutRandom, float multiplier) {
         this.target = target;
         this.down = down;
         this.up = up;
@@ -34,6 +36,7 @@ public final class LoraModule implements UnaryOperator<NDArray> {
         this.alpha = alpha;
         this.dropout = dropout;
         this.dropoutRandom = dropoutRandom;
+        this.multiplier = multiplier;
     }
 
     /** Creates the module's weights in {@code manager} (trainable) and attaches it to {@code target}. */
@@ -55,7 +58,18 @@ public final class LoraModule implements UnaryOperator<NDArray> {
         up.setName(target.modulePath() + ".lora_up.weight");
         down.setRequiresGradient(true);
         up.setRequiresGradient(true);
-        LoraModule module = new LoraModule(target, down, up, r, config.alpha(), config.dropout(), dropout);
+        LoraModule module = new LoraModule(target, down, up, r, config.alpha(), config.dropout(), dropout, 1);
+        target.attach(module);
+        return module;
+    }
+
+    /**
+     * Attaches a module with saved weights (a LoRA file's, in kohya's shapes), not trainable, its output times
+     * {@code multiplier} (the "strength" users set when they apply a LoRA).
+     */
+    static LoraModule attachSaved(LoraTarget target, NDArray down, NDArray up, float alpha, float multiplier) {
+        LoraModule module = new LoraModule(target, down, up, Math.toIntExact(down.getShape().get(0)), alpha, 0, null,
+                multiplier);
         target.attach(module);
         return module;
     }
@@ -131,7 +145,8 @@ public final class LoraModule implements UnaryOperator<NDArray> {
         return alpha;
     }
 
+    /** {@code multiplier × alpha / rank}: what the module's output is multiplied by. */
     public float scale() {
-        return alpha / rank;
+        return multiplier * alpha / rank;
     }
 }

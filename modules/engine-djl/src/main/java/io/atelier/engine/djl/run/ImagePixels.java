@@ -50,4 +50,16 @@ final class ImagePixels {
         }
         return chw;
     }
+
+    /** The {@code [3, H, W]} pixels mirrored left to right. */
+    static float[] mirrored(float[] chw, int width) {
+        float[] out = new float[chw.length];
+        for (int row = 0; row < chw.length / width; row++) {
+            int at = row * width;
+            for (int x = 0; x < width; x++) {
+                out[at + x] = chw[at + width - 1 - x];
+            }
+        }
+        return out;
+    }
 }

@@ -23,16 +23,19 @@ final class RunMetadata {
     private final RunSpec spec;
     private final RunOptions options;
     private final List<TrainingImage> images;
+    private final int validationImages;
     private final StepBudget budget;
     private final long sessionId;
     private final Instant startedAt;
     private final String engineDescription;
 
-    RunMetadata(RunSpec spec, RunOptions options, List<TrainingImage> images, StepBudget budget, long sessionId,
-            Instant startedAt, String engineDescription) {
+    /** @param images the training images (without those held out for validation) */
+    RunMetadata(RunSpec spec, RunOptions options, List<TrainingImage> images, int validationImages, StepBudget budget,
+            long sessionId, Instant startedAt, String engineDescription) {
         this.spec = spec;
         this.options = options;
         this.images = images;
+        this.validationImages = validationImages;
         this.budget = budget;
         this.sessionId = sessionId;
         this.startedAt = startedAt;
@@ -61,7 +64,7 @@ final class RunMetadata {
                 .optimizer(options.optimizerMetadata())
                 .trainingComment("trained by LoRA Atelier's built-in engine (" + engineDescription + ")")
                 .resolution(options.resolution(), options.resolution())
-                .augmentation(false, options.shuffleCaption(), options.keepTokens())
+                .augmentation(options.flipAug(), options.shuffleCaption(), options.keepTokens())
                 .buckets(options.buckets().enabled(), options.buckets().noUpscale(), options.buckets().minReso(),
                         options.buckets().maxReso())
                 .tagFrequency(Map.of(DATASET_DIR, Captions.tagFrequency(images.stream()
@@ -71,8 +74,13 @@ final class RunMetadata {
                         spec.baseModelSha256() == null ? PythonText.NONE : spec.baseModelSha256())
                 .put("ss_network_dropout", PythonText.str(options.dropout()))
                 .put("ss_bucket_info", bucketInfo())
+                .put("ss_num_validation_images", Integer.toString(validationImages * options.repeats()))
                 .implementationVersion("lora-atelier/builtin")
                 .saved(step, epoch, at);
+        if (options.validation().split() > 0) {
+            m.put("ss_validation_split", PythonText.str(options.validation().split()))
+                    .put("ss_validation_seed", Long.toString(options.validation().seed()));
+        }
         if (!c.getString(Params.OUTPUT_NAME).isBlank()) {
             m.title(c.getString(Params.OUTPUT_NAME).strip());
         }

@@ -6,6 +6,8 @@ import io.atelier.core.params.Params;
 import io.atelier.core.params.TrainingConfig;
 import io.atelier.core.run.EngineException;
 import io.atelier.core.safetensors.SafetensorsDtype;
+import io.atelier.core.sampling.SamplePrompt;
+import io.atelier.core.sampling.SamplePromptFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,30 @@ public record RunOptions(String outputName, int resolution, BucketSettings bucke
         boolean unetOnly, double learningRate, double unetLr, double textLr, LrSchedule.Kind scheduler, int cycles,
         int warmup, double minSnrGamma, double noiseOffset, int clipSkip, long seed, int saveEvery,
         SafetensorsDtype savePrecision, String savePrecisionName, String optimizerType, double weightDecay,
-        String optimizerArgs, List<String> ignored) {
+        String optimizerArgs, boolean flipAug, Samples samples, Validation validation, List<String> ignored) {
+
+    /**
+     * Sample images after every {@code every}-th epoch and the last, none when {@code every} is 0 or there are no
+     * prompts.
+     *
+     * @param sampler {@code sample_sampler}, for prompts without {@code --ss}
+     */
+    public record Samples(List<SamplePrompt> prompts, int every, String sampler) {
+        public Samples {
+            prompts = List.copyOf(prompts);
+        }
+
+        public boolean after(int epoch, int lastEpoch) {
+            return !prompts.isEmpty() && every > 0 && (epoch % every == 0 || epoch == lastEpoch);
+        }
+    }
+
+    /** The held-out share of the images ({@code 0} = none), which images by {@code seed}, measured every N epochs. */
+    public record Validation(double split, long seed, int every) {
+        public boolean after(int epoch, int lastEpoch) {
+            return split > 0 && (epoch % every == 0 || epoch == lastEpoch);
+        }
+    }
 
     /** torch.optim.AdamW's default, which sd-scripts uses when no weight_decay argument is given. */
     static final double DEFAULT_WEIGHT_DECAY = 0.01;
@@ -57,14 +82,11 @@ public record RunOptions(String outputName, int resolution, BucketSettings bucke
                 ignored.add("optimizer argument " + arg);
             }
         }
-        if (c.getBool(Params.FLIP_AUG)) {
-            ignored.add("flip_aug");
-        }
-        if (c.getDouble(Params.VALIDATION_SPLIT) > 0) {
-            ignored.add("validation_split");
-        }
-        if (!c.getString(Params.SAMPLE_PROMPTS).isBlank()) {
-            ignored.add("sample_prompts (no sample images yet)");
+        List<SamplePrompt> prompts;
+        try {
+            prompts = SamplePromptFile.fromConfig(c);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException("The sample prompts cannot be used: " + e.getMessage(), e);
         }
         String precisionName = c.getString(Params.SAVE_PRECISION);
         SafetensorsDtype precision = switch (precisionName) {
@@ -87,7 +109,11 @@ public record RunOptions(String outputName, int resolution, BucketSettings bucke
                 c.getInt(Params.LR_CYCLES), c.getInt(Params.LR_WARMUP_STEPS), c.getDouble(Params.MIN_SNR_GAMMA),
                 c.getDouble(Params.NOISE_OFFSET), c.getInt(Params.CLIP_SKIP), c.getInt(Params.SEED),
                 c.getInt(Params.SAVE_EVERY), precision, precisionName, optimizer, weightDecay,
-                String.join(",", honoured), ignored);
+                String.join(",", honoured), c.getBool(Params.FLIP_AUG),
+                new Samples(prompts, c.getInt(Params.SAMPLE_EVERY), c.getString(Params.SAMPLE_SAMPLER)),
+                new Validation(c.getDouble(Params.VALIDATION_SPLIT), c.getInt(Params.VALIDATION_SEED),
+                        c.getInt(Params.VALIDATE_EVERY)),
+                ignored);
     }
 
     /** sd-scripts: a group without its own rate (0 / unset) takes {@code learning_rate}. */

@@ -23,6 +23,7 @@ import io.atelier.engine.djl.model.Sd15Checkpoint;
 import io.atelier.engine.djl.model.Sd15Heads;
 import io.atelier.engine.djl.model.Sd15Part;
 import io.atelier.engine.djl.model.clip.ClipTextEncoder;
+import io.atelier.engine.djl.sampling.Sd15Sampler;
 import io.atelier.engine.djl.tokenizer.ClipTokenizer;
 import io.atelier.engine.djl.tokenizer.TokenizerFiles;
 import io.atelier.engine.djl.training.LoraTrainer;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
@@ -122,9 +124,18 @@ final class Training {
         try (NDManager root = NDManager.newBaseManager(device, engine.getEngineName())) {
             events.log("Loading " + spec.baseModel());
             EnumSet<Sd15Part> parts = EnumSet.of(Sd15Part.UNET, Sd15Part.VAE_ENCODER, Sd15Part.TEXT_ENCODER);
+            if (sampling()) {
+                parts.add(Sd15Part.VAE_DECODER);
+            }
             try (Sd15Checkpoint model = Sd15Checkpoint.load(spec.baseModel(), root, heads, parts)) {
                 List<TrainingImage> images = encodeDataset(model, root);
-                return train(model, root, images, tokenizer, stopRequested);
+                ValidationSplit split = ValidationSplit.of(images, options.validation());
+                if (options.validation().split() > 0) {
+                    events.log(split.held().size() + " of " + images.size() + " images held out for the validation "
+                            + "loss (validation_split " + options.validation().split() + ", validation_seed "
+                            + options.validation().seed() + ")");
+                }
+                return train(model, root, split, tokenizer, stopRequested);
             }
         }
     }
@@ -138,14 +149,21 @@ final class Training {
                     currentBatch = 1;
                     currentBucket = b;
                     try (NDManager m = root.newSubManager()) {
-                        NDArray x = OwnedArrays.of(m, pixels, new Shape(1, 3, b.height(), b.width()));
+                        Shape shape = new Shape(1, 3, b.height(), b.width());
+                        NDArray x = OwnedArrays.of(m, pixels, shape);
                         image.latents(NoGrad.get(() -> model.vaeEncoder().latents(x, null).toFloatArray()));
+                        if (options.flipAug()) {
+                            NDArray mirrored = OwnedArrays.of(m, ImagePixels.mirrored(pixels, b.width()), shape);
+                            image.flippedLatents(NoGrad.get(
+                                    () -> model.vaeEncoder().latents(mirrored, null).toFloatArray()));
+                        }
                     }
                 });
         currentBucket = null;
         SortedMap<Bucket, Integer> counts = new TreeMap<>();
         images.forEach(i -> counts.merge(i.bucket(), 1, Integer::sum));
-        events.log(images.size() + " images from " + datasetDir + ", encoded once by the VAE (latents cached)");
+        events.log(images.size() + " images from " + datasetDir + ", encoded once by the VAE (latents cached"
+                + (options.flipAug() ? ", and mirrored for flip_aug)" : ")"));
         int i = 0;
         for (Map.Entry<Bucket, Integer> e : counts.entrySet()) {
             events.log("bucket " + i++ + ": resolution " + e.getKey() + ", count: "
@@ -154,8 +172,13 @@ final class Training {
         return images;
     }
 
-    private RunEvent.Finished train(Sd15Checkpoint model, NDManager root, List<TrainingImage> images,
+    private boolean sampling() {
+        return !options.samples().prompts().isEmpty() && options.samples().every() > 0;
+    }
+
+    private RunEvent.Finished train(Sd15Checkpoint model, NDManager root, ValidationSplit split,
             ClipTokenizer tokenizer, BooleanSupplier stopRequested) throws IOException {
+        List<TrainingImage> images = split.train();
         List<ImageSize> sizes = images.stream().map(t -> t.assignment().image()).toList();
         StepBudget budget = StepBudget.of(spec.config(), sizes);
         int epochs = options.epochs();
@@ -190,8 +213,11 @@ final class Training {
                 startedAt = resumeFrom.startedAtMs();
                 events.log("Resuming after epoch " + resumeFrom.epoch() + " at step " + step + " of " + total);
             }
-            RunMetadata metadata = new RunMetadata(spec, options, images, budget, sessionId,
+            RunMetadata metadata = new RunMetadata(spec, options, images, split.held().size(), budget, sessionId,
                     Instant.ofEpochMilli(startedAt), engineDescription);
+            EpochSamples samples = sampling() ? new EpochSamples(new Sd15Sampler(model.unet(), te,
+                    model.vaeDecoder(), tokenizer, NoiseSchedule.sd15(), options.clipSkip()), options,
+                    spec.baseModel(), spec.baseModelSha256(), spec.runDir(), events) : null;
             Map<String, float[]> contexts = new HashMap<>();
             boolean cacheText = options.unetOnly() && !options.shuffleCaption();
             events.send(new RunEvent.StateChanged(RunState.RUNNING, null));
@@ -240,6 +266,19 @@ final class Training {
                 }
                 currentBucket = null;
                 events.metric("loss/epoch_average", epoch, epoch, recorder.movingAverage());
+                if (options.validation().after(epoch, epochs) && !split.held().isEmpty()) {
+                    double validation = validate(trainer, te, tokenizer, root, split.held(), contexts, cacheText);
+                    events.log("epoch " + epoch + " validation loss: " + validation);
+                    events.metric("loss/validation/epoch_average", epoch, epoch, validation);
+                }
+                if (samples != null && options.samples().after(epoch, epochs)) {
+                    try (NDManager sampleArrays = root.newSubManager()) {
+                        samples.write(epoch, step, sampleArrays, stopRequested);
+                    } catch (CancellationException e) {
+                        events.log("Stopped by the user while sampling after epoch " + epoch);
+                        return new RunEvent.Finished(RunState.CANCELLED, "stopped by the user");
+                    }
+                }
                 boolean last = epoch == epochs;
                 if (last || epoch % options.saveEvery() == 0) {
                     save(network, trainer, metadata, recorder, epoch, step, last, sessionId, startedAt);
@@ -248,6 +287,34 @@ final class Training {
             events.log("Training finished: " + step + " steps");
             return new RunEvent.Finished(RunState.SUCCEEDED, null);
         }
+    }
+
+    /**
+     * The mean validation loss over the held-out images, each at fixed timesteps with noise from a generator seeded by
+     * {@code validation_seed} and the image's place, so every epoch measures the same noise on the same images.
+     */
+    private double validate(LoraTrainer trainer, ClipTextEncoder te, ClipTokenizer tokenizer, NDManager root,
+            List<TrainingImage> held, Map<String, float[]> contexts, boolean cacheText) {
+        double sum = 0;
+        for (int i = 0; i < held.size(); i++) {
+            TrainingImage image = held.get(i);
+            Bucket b = image.bucket();
+            currentBatch = 1;
+            currentBucket = b;
+            try (NDManager m = root.newSubManager()) {
+                NDArray x = OwnedArrays.of(m, image.latents(), new Shape(1, 4, b.height() / 8, b.width() / 8));
+                // the caption as written (no shuffle), the same text every epoch
+                String caption = image.caption();
+                Random noise = new Random(options.validation().seed() * 1_000_003L + i);
+                sum += options.unetOnly()
+                        ? trainer.validationLoss(x, NoGrad.get(() -> context(m, te, tokenizer, List.of(caption),
+                                contexts, cacheText)), null, ValidationSplit.TIMESTEPS, noise)
+                        : trainer.validationLoss(x, null, tokens(m, tokenizer, List.of(caption)),
+                                ValidationSplit.TIMESTEPS, noise);
+            }
+        }
+        currentBucket = null;
+        return sum / held.size();
     }
 
     private void restore(LoraNetwork network, LoraTrainer trainer) {
@@ -272,7 +339,7 @@ final class Training {
         float[] latents = new float[n * latentSize];
         List<String> captions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            System.arraycopy(batch.get(i).latents(), 0, latents, i * latentSize, latentSize);
+            System.arraycopy(batch.get(i).latentsFor(random), 0, latents, i * latentSize, latentSize);
             captions.add(Captions.forStep(batch.get(i).caption(), options.shuffleCaption(), options.keepTokens(),
                     random));
         }

@@ -5,7 +5,8 @@ import io.atelier.core.buckets.BucketAssignment;
 
 /**
  * One dataset image ready for training: its bucket, its caption, and (once encoded) its scaled VAE latents
- * {@code [4, h/8, w/8]} kept in Java memory for the whole run.
+ * {@code [4, h/8, w/8]} kept in Java memory for the whole run (with flip_aug also those of the mirrored image, as
+ * sd-scripts caches both).
  */
 final class TrainingImage {
 
@@ -13,6 +14,7 @@ final class TrainingImage {
     private final String caption;
     private final BucketAssignment assignment;
     private float[] latents;
+    private float[] flippedLatents;
 
     TrainingImage(String file, String caption, BucketAssignment assignment) {
         this.file = file;
@@ -45,5 +47,19 @@ final class TrainingImage {
 
     void latents(float[] values) {
         this.latents = values;
+    }
+
+    /** The latents of the mirrored image (flip_aug), or null when flipping is off. */
+    float[] flippedLatents() {
+        return flippedLatents;
+    }
+
+    void flippedLatents(float[] values) {
+        this.flippedLatents = values;
+    }
+
+    /** With flip_aug, the mirrored image half of the time (sd-scripts draws per sample and step). */
+    float[] latentsFor(java.util.Random random) {
+        return flippedLatents != null && random.nextBoolean() ? flippedLatents : latents();
     }
 }

@@ -117,8 +117,7 @@ public final class LoraTrainer implements AutoCloseable {
             }
             noise = noise.add(OwnedArrays.of(m, offset, new Shape(batch, channels, 1, 1)));
         }
-        NDArray noisy = latents.mul(OwnedArrays.of(m, signal, new Shape(batch, 1, 1, 1)))
-                .add(noise.mul(OwnedArrays.of(m, noiseWeight, new Shape(batch, 1, 1, 1))));
+        NDArray noisy = noised(latents, noise, signal, noiseWeight);
         NDArray t = OwnedArrays.of(m, timesteps, new Shape(batch));
         network.setTraining(true);
         float loss;
@@ -133,6 +132,42 @@ public final class LoraTrainer implements AutoCloseable {
             network.setTraining(false);
         }
         return loss;
+    }
+
+    /** {@code √ᾱ·x₀ + √(1−ᾱ)·ε} per sample. */
+    private static NDArray noised(NDArray latents, NDArray noise, float[] signal, float[] noiseWeight) {
+        NDManager m = latents.getManager();
+        Shape perSample = new Shape(signal.length, 1, 1, 1);
+        return latents.mul(OwnedArrays.of(m, signal, perSample))
+                .add(noise.mul(OwnedArrays.of(m, noiseWeight, perSample)));
+    }
+
+    /**
+     * The validation loss of one image: the plain mean squared error of the noise prediction (no min-SNR weight, no
+     * noise offset, no dropout) at each of {@code timesteps} with noise drawn from {@code noise}, averaged. Given the
+     * same generator state every time, it measures the same thing every epoch, so only the LoRA changes it.
+     *
+     * @param latents  {@code [1, 4, h, w]}; the arrays go into its manager
+     * @param context  cached hidden states, or null to encode {@code tokenIds} (with the text encoder's LoRA)
+     */
+    public double validationLoss(NDArray latents, NDArray context, NDArray tokenIds, int[] timesteps, Random noise) {
+        return NoGrad.get(() -> {
+            NDManager m = latents.getManager();
+            NDArray c = context != null ? context : textEncoder.encode(tokenIds, settings.clipSkip());
+            double sum = 0;
+            for (int t : timesteps) {
+                float[] values = new float[Math.toIntExact(latents.getShape().size())];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) noise.nextGaussian();
+                }
+                NDArray eps = OwnedArrays.of(m, values, latents.getShape());
+                NDArray noisy = noised(latents, eps, new float[]{(float) schedule.signalScale(t)},
+                        new float[]{(float) schedule.noiseScale(t)});
+                NDArray prediction = unet.forward(noisy, OwnedArrays.of(m, new float[]{t}, new Shape(1)), c);
+                sum += prediction.sub(eps).square().mean().getFloat();
+            }
+            return sum / timesteps.length;
+        });
     }
 
     /** AdamW on the accumulated gradients at these rates, then the gradients are zeroed. */

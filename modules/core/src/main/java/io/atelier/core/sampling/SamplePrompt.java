@@ -1,4 +1,4 @@
-package io.atelier.engine.sdscripts.prompts;
+package io.atelier.core.sampling;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.atelier.engine.sdscripts.prompts;
+package io.atelier.core.sampling;
 
 import io.atelier.core.params.Params;
 import io.atelier.core.params.TrainingConfig;
