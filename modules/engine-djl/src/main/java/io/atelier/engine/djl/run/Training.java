@@ -86,7 +86,13 @@ final class Training {
             return failed("out of memory " + where() + ": " + e.getMessage()
                     + ". Lower train_batch_size or the resolution.", e);
         } catch (ai.djl.engine.EngineException e) {
-            return failed("the PyTorch engine failed " + where() + ": " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("out of memory")) {
+                // CUDA's allocator reports it as an engine error, not a Java OutOfMemoryError
+                return failed("the GPU ran out of memory " + where() + ". Lower train_batch_size or the resolution. ("
+                        + message.lines().findFirst().orElse(message) + ")", e);
+            }
+            return failed("the PyTorch engine failed " + where() + ": " + message, e);
         } catch (EngineException e) {
             return failed(e.getMessage(), e);
         } catch (IOException e) {
