@@ -119,6 +119,7 @@ public class GuiSmokeTest extends NbTestCase {
         TagEditorCheck.run(project, projects.resolve("geometric-style"));
         ConfigWindowCheck.run(project, projects.resolve("geometric-style"));
         RunsWindowCheck.run(project, projects.resolve("geometric-style"));
+        TrainingOptionsCheck.run();
     }
 
     /**

@@ -320,6 +320,9 @@ class BuiltinEngineTest {
         RunSpec badPrompt = withConfig(spec(UUID.randomUUID()), Map.of("sample_prompts", "ok\nhello --w 65"));
         assertThatThrownBy(() -> engine.start(badPrompt, settings, e -> { })).isInstanceOf(EngineException.class)
                 .hasMessageContaining("sample_prompts line 2").hasMessageContaining("65");
+        RunSpec oddSize = withConfig(spec(UUID.randomUUID()), Map.of("sample_prompts", "hello --w 520 --h 512"));
+        assertThatThrownBy(() -> engine.start(oddSize, settings, e -> { })).isInstanceOf(EngineException.class)
+                .hasMessageContaining("520x512").hasMessageContaining("multiples of 64");
     }
 
     @Test

@@ -188,7 +188,10 @@ final class TrainingOptionsPanel extends JPanel {
         c.gridwidth = 2;
         c.fill = GridBagConstraints.BOTH;
         c.weightx = 1;
-        panel.add(new JScrollPane(result), c);
+        JScrollPane scroll = new JScrollPane(result);
+        // GridBag shrinks a scroll pane to its minimum when space is short: keep the answer's lines readable
+        scroll.setMinimumSize(scroll.getPreferredSize());
+        panel.add(scroll, c);
     }
 
     private void browse() {

@@ -9,7 +9,7 @@ import org.openide.util.Lookup;
 import org.openide.util.NbBundle.Messages;
 
 /** The "Training" category of Tools › Options. */
-@OptionsPanelController.TopLevelRegistration(categoryName = "#OptionsCategory_Name_Training",
+@OptionsPanelController.TopLevelRegistration(id = "Training", categoryName = "#OptionsCategory_Name_Training",
         iconBase = "io/atelier/trainingrun/resources/training32.png",
         keywords = "#OptionsCategory_Keywords_Training", keywordsCategory = "Training", position = 900)
 @Messages({"OptionsCategory_Name_Training=Training",

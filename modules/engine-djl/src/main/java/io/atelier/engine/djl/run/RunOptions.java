@@ -52,6 +52,9 @@ public record RunOptions(String outputName, int resolution, BucketSettings bucke
     /** torch.optim.AdamW's default, which sd-scripts uses when no weight_decay argument is given. */
     static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
+    /** Sample sizes the SD 1.5 U-Net takes: 8 latent pixels per image pixel, halved three times. */
+    static final int SD15_SAMPLE_MULTIPLE = 64;
+
     public RunOptions {
         ignored = List.copyOf(ignored);
     }
@@ -87,6 +90,15 @@ public record RunOptions(String outputName, int resolution, BucketSettings bucke
             prompts = SamplePromptFile.fromConfig(c);
         } catch (IllegalArgumentException e) {
             throw new EngineException("The sample prompts cannot be used: " + e.getMessage(), e);
+        }
+        for (SamplePrompt p : prompts) {
+            // SD 1.5's U-Net halves the latents three times; sd-scripts' diffusers U-Net resizes odd sizes back up,
+            // this one does not
+            if (p.width() % SD15_SAMPLE_MULTIPLE != 0 || p.height() % SD15_SAMPLE_MULTIPLE != 0) {
+                throw new EngineException("The sample prompts cannot be used: \"" + p.prompt() + "\" is "
+                        + p.width() + "x" + p.height() + "; the built-in engine samples in multiples of "
+                        + SD15_SAMPLE_MULTIPLE + " (--w and --h)");
+            }
         }
         String precisionName = c.getString(Params.SAVE_PRECISION);
         SafetensorsDtype precision = switch (precisionName) {
