@@ -25,6 +25,7 @@ public final class Store implements AutoCloseable {
     private final RunRepository runs;
     private final MetricRepository metrics;
     private final SettingsRepository settings;
+    private final GalleryRepository gallery;
 
     private Store(StoreLocation location, JdbcConnectionPool pool, StoreOpenReport report, Clock clock) {
         this.location = location;
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
         this.runs = new RunRepository(transactions, clock);
         this.metrics = new MetricRepository(transactions);
         this.settings = new SettingsRepository(transactions);
+        this.gallery = new GalleryRepository(transactions, clock);
     }
 
     /**
@@ -100,6 +102,10 @@ public final class Store implements AutoCloseable {
     }
 
     /** Settings the app and the command line share (engines, the queue). */
+    public GalleryRepository gallery() {
+        return gallery;
+    }
+
     public SettingsRepository settings() {
         return settings;
     }

@@ -74,12 +74,12 @@ class BackupTest {
         StoreLocation location = new StoreLocation(home);
         StoreMigrationTest.databaseAtVersion1WithOneProject(location);
         Files.createDirectories(location.backupDir());
-        Files.writeString(location.backupDir().resolve("store-20261129-101500-pre-migration-v7.zip"), "older");
+        Files.writeString(location.backupDir().resolve("store-20261129-101500-pre-migration-v8.zip"), "older");
 
         try (Store store = Store.open(location, clockAt("2026-11-29T10:15:00"))) {
             assertThat(store.report().backupsMade())
-                    .containsExactly(location.backupDir().resolve("store-20261129-101500-pre-migration-v7-2.zip"));
+                    .containsExactly(location.backupDir().resolve("store-20261129-101500-pre-migration-v8-2.zip"));
         }
-        assertThat(location.backupDir().resolve("store-20261129-101500-pre-migration-v7.zip")).hasContent("older");
+        assertThat(location.backupDir().resolve("store-20261129-101500-pre-migration-v8.zip")).hasContent("older");
     }
 }

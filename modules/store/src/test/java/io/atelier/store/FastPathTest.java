@@ -42,7 +42,7 @@ class FastPathTest {
 
         assertThat(output).as("the check above can see Flyway when it is used")
                 .anyMatch(line -> line.contains("org.flywaydb.core.Flyway "));
-        assertThat(output).contains("PROJECTS 1", "NOTICE Migrated the store from schema version 1 to 7.");
+        assertThat(output).contains("PROJECTS 1", "NOTICE Migrated the store from schema version 1 to 8.");
     }
 
     private static List<String> runClientListingClasses(String... args) throws IOException, InterruptedException {

@@ -35,12 +35,12 @@ class StoreMigrationTest {
 
         try (Store store = Store.open(location, clockAt("2026-11-29T10:15:00"))) {
             StoreOpenReport report = store.report();
-            assertThat(report.schemaVersion()).isEqualTo(7);
+            assertThat(report.schemaVersion()).isEqualTo(8);
             assertThat(report.createdNew()).isTrue();
             assertThat(report.migrated()).isFalse();
             assertThat(report.recovered()).isFalse();
             assertThat(report.notices()).containsExactly("Created a new store at " + home.resolve(
-                    "store/atelier.mv.db") + " (schema version 7).");
+                    "store/atelier.mv.db") + " (schema version 8).");
             assertThat(store.databaseFile()).isEqualTo(home.resolve("store/atelier.mv.db")).exists();
             assertThat(store.projects().list()).isEmpty();
             assertThat(store.baseModels().list()).isEmpty();
@@ -57,13 +57,13 @@ class StoreMigrationTest {
         try (Store store = Store.open(location, clockAt("2026-11-29T10:15:00"))) {
             StoreOpenReport report = store.report();
             assertThat(report.previousSchemaVersion()).isEqualTo(1);
-            assertThat(report.schemaVersion()).isEqualTo(7);
+            assertThat(report.schemaVersion()).isEqualTo(8);
             assertThat(report.migrated()).isTrue();
-            Path preMigration = location.backupDir().resolve("store-20261129-101500-pre-migration-v7.zip");
+            Path preMigration = location.backupDir().resolve("store-20261129-101500-pre-migration-v8.zip");
             assertThat(report.backupsMade()).startsWith(preMigration);
             assertThat(report.notices()).startsWith(
-                    "Backed up the store to " + preMigration + " before migrating to schema version 7.",
-                    "Migrated the store from schema version 1 to 7.");
+                    "Backed up the store to " + preMigration + " before migrating to schema version 8.",
+                    "Migrated the store from schema version 1 to 8.");
             assertThat(preMigration).isRegularFile();
             try (ZipFile zip = new ZipFile(preMigration.toFile())) {
                 assertThat(zip.getEntry("atelier.mv.db")).isNotNull();
@@ -73,7 +73,7 @@ class StoreMigrationTest {
             assertThat(projects).extracting(p -> p.project().name()).containsExactly("Old Friend");
             assertThat(store.projects().findByTriggerWord("OLDFRIEND")).hasSize(1);
         }
-        assertThat(appliedVersions(location)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(appliedVersions(location)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
@@ -84,7 +84,7 @@ class StoreMigrationTest {
         try (LogCapture log = new LogCapture();
              Store store = Store.open(location, clockAt("2026-11-29T11:00:00"))) {
             assertThat(store.report().notices()).isEmpty();
-            assertThat(store.report().previousSchemaVersion()).isEqualTo(7);
+            assertThat(store.report().previousSchemaVersion()).isEqualTo(8);
             assertThat(store.report().createdNew()).isFalse();
             assertThat(log.linesFrom("org.flywaydb")).as("Flyway must not run on an up-to-date store").isEmpty();
         }
@@ -117,7 +117,7 @@ class StoreMigrationTest {
                     .as("every script in %s must be listed in Migrations.SCRIPTS, in order", Migrations.FOLDER)
                     .isEqualTo(Migrations.SCRIPTS);
         }
-        assertThat(Migrations.versions()).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(Migrations.versions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
@@ -142,12 +142,12 @@ class StoreMigrationTest {
                 + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES "
                 + "(2, '2', 'app state and trigger index', 'SQL', 'V2__app_state_and_trigger_index.sql', 0, 'SA', 1, "
                 + "FALSE)");
-        Path backup = location.backupDir().resolve("store-20261129-101500-pre-migration-v7.zip");
+        Path backup = location.backupDir().resolve("store-20261129-101500-pre-migration-v8.zip");
 
         assertThatThrownBy(() -> Store.open(location, clockAt("2026-11-29T10:15:00")))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("Could not migrate the store " + home.resolve("store/atelier.mv.db")
-                        + " to schema version 7: ")
+                        + " to schema version 8: ")
                 .hasMessageContaining("failed migration to version 2")
                 .hasMessageEndingWith(" The backup made before migrating is " + backup + ".")
                 .hasMessageNotContaining("\n");

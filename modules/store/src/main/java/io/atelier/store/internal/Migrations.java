@@ -20,7 +20,8 @@ public final class Migrations {
             "V4__content_cache.sql",
             "V5__presets.sql",
             "V6__runs.sql",
-            "V7__run_progress_metrics_files_settings.sql");
+            "V7__run_progress_metrics_files_settings.sql",
+            "V8__gallery.sql");
 
     private Migrations() {
     }

@@ -18,15 +18,15 @@ class SchemaVersionsTest {
 
     @Test
     void aHistoryIsNewerOnlyWhenItHoldsAVersionAboveTheLatestKnown() {
-        SchemaState ours = new SchemaState(true, -1, List.of("7", "6", "5", "4", "3", "2", "1"), false);
-        SchemaState newer = new SchemaState(true, -1, List.of("1", "2", "3", "4", "5", "6", "7", "10"), false);
+        SchemaState ours = new SchemaState(true, -1, List.of("8", "7", "6", "5", "4", "3", "2", "1"), false);
+        SchemaState newer = new SchemaState(true, -1, List.of("1", "2", "3", "4", "5", "6", "7", "8", "10"), false);
 
-        assertThat(ours.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(ours.appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(ours.isUpToDate()).isTrue();
-        assertThat(ours.isNewerThan("7")).isFalse();
-        assertThat(newer.isNewerThan("7")).isTrue();
+        assertThat(ours.isNewerThan("8")).isFalse();
+        assertThat(newer.isNewerThan("8")).isTrue();
         assertThat(newer.highestVersion()).contains("10");
         assertThat(newer.schemaVersion()).isEqualTo(10);
-        assertThat(new SchemaState(true, -1, List.of("1", "2", "3", "4", "5", "6", "7"), true).isUpToDate()).as("a failed one").isFalse();
+        assertThat(new SchemaState(true, -1, List.of("1", "2", "3", "4", "5", "6", "7", "8"), true).isUpToDate()).as("a failed one").isFalse();
     }
 }
