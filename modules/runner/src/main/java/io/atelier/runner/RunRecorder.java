@@ -1,6 +1,9 @@
 package io.atelier.runner;
 
+import io.atelier.core.gallery.SampleFacts;
 import io.atelier.core.run.RunEvent;
+import io.atelier.core.run.RunSpec;
+import io.atelier.core.run.RunSpecJson;
 import io.atelier.core.run.RunListener;
 import io.atelier.core.run.RunState;
 import io.atelier.store.RunFile;
@@ -42,6 +45,7 @@ final class RunRecorder implements RunListener {
     private boolean recordedEnd;
     private String lastProblem;
     private volatile RunState closingAs;
+    private java.util.Optional<RunSpec> spec;
 
     RunRecorder(UUID runId, Path runDir, Store store) {
         this.runId = runId;
@@ -137,12 +141,30 @@ final class RunRecorder implements RunListener {
                 pendingProgress = null;
             }
             while (!pendingFiles.isEmpty()) {
-                store.runs().recordFile(runId, pendingFiles.get(0));
+                RunFile file = pendingFiles.get(0);
+                store.runs().recordFile(runId, file);
+                if (file.kind() == RunFile.Kind.SAMPLE) {
+                    spec().ifPresent(spec -> store.gallery().add(SampleFacts.of(spec, file.path(), file.epoch(),
+                            file.step(), file.promptIndex(), file.created())));
+                }
                 pendingFiles.remove(0);
             }
         } catch (StoreAccessException e) {
             problem("cannot save the run's progress to the store (trying again): " + e.getMessage(), e);
         }
+    }
+
+    /** The run's frozen spec, read once: the gallery describes each sample with its prompts. */
+    private java.util.Optional<RunSpec> spec() {
+        if (spec == null) {
+            try {
+                spec = store.runs().find(runId).map(r -> RunSpecJson.read(r.spec()));
+            } catch (IllegalArgumentException e) {
+                problem("the run's spec cannot be read, so its samples are not in the gallery: " + e.getMessage(), e);
+                spec = java.util.Optional.empty();
+            }
+        }
+        return spec;
     }
 
     private void saveLog() {

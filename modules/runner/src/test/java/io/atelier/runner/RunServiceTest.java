@@ -143,6 +143,36 @@ class RunServiceTest {
     }
 
     @Test
+    void aSampleTheEngineWritesIsInTheGalleryWithItsPromptSeedAndBaseModel() throws Exception {
+        engine.writeSample = true;
+        Path root = project("s", true, 1);
+        ProjectLayout layout = new ProjectLayout(root);
+        ProjectConfig config = ProjectConfig.read(layout, ProjectDescriptor.read(root));
+        config.with(config.config().with(Params.SAMPLE_PROMPTS,
+                "s_trg, smiling --n blurry --w 1024 --h 1024 --d 42 --l 6 --s 24")).write(layout);
+        StoredRun run = service.submit(root, "scripted", () -> false);
+        service.startDispatching();
+        assertThat(service.whenEnded(run.id()).get(20, TimeUnit.SECONDS).state()).isEqualTo(RunState.SUCCEEDED);
+
+        List<io.atelier.core.gallery.SampleImage> samples = store.gallery().samples(run.id());
+        assertThat(samples).hasSize(1);
+        io.atelier.core.gallery.SampleImage s = samples.get(0);
+        assertThat(s.file().getFileName().toString()).isEqualTo("x_e000001_00_20261129101500_42.png");
+        assertThat(s.source()).isEqualTo(io.atelier.core.gallery.SampleImage.Source.RUN);
+        assertThat(s.epoch()).isEqualTo(1);
+        assertThat(s.step()).isEqualTo(20);
+        assertThat(s.prompt()).isEqualTo("s_trg, smiling");
+        assertThat(s.negativePrompt()).isEqualTo("blurry");
+        assertThat(s.seed()).isEqualTo(42L);
+        assertThat(s.cfgScale()).isEqualTo(6);
+        assertThat(s.steps()).isEqualTo(24);
+        assertThat(s.width()).isEqualTo(1024);
+        assertThat(s.baseModel()).isEqualTo("base.safetensors");
+        assertThat(s.baseModelSha256()).isEqualTo(baseSha);
+        assertThat(s.loraStrength()).isEqualTo(1);
+    }
+
+    @Test
     void aPausedQueueStartsNothingUntilResumed() throws Exception {
         service.setPaused(true);
         StoredRun run = service.submit(project("a", true, 1), "scripted", () -> false);

@@ -33,6 +33,8 @@ final class ScriptedEngine implements TrainingEngine {
     volatile long stepMillis = 5;
     volatile String refuseWith;
     volatile CountDownLatch hold;
+    /** When set, the run writes one sample image named as sd-scripts names it, with seed 42, and reports it. */
+    volatile boolean writeSample;
 
     @Override
     public String id() {
@@ -62,16 +64,16 @@ final class ScriptedEngine implements TrainingEngine {
     @Override
     public RunHandle start(RunSpec spec, EngineSettings settings, RunListener listener) throws EngineException {
         started.add(spec.runId());
-        return launch(listener, 0);
+        return launch(spec, listener, 0);
     }
 
     @Override
     public RunHandle resume(RunSpec spec, EngineSettings settings, RunListener listener) throws EngineException {
         resumed.add(spec.runId());
-        return launch(listener, steps);
+        return launch(spec, listener, steps);
     }
 
-    private RunHandle launch(RunListener listener, long offset) throws EngineException {
+    private RunHandle launch(RunSpec spec, RunListener listener, long offset) throws EngineException {
         if (refuseWith != null) {
             throw new EngineException(refuseWith);
         }
@@ -102,8 +104,17 @@ final class ScriptedEngine implements TrainingEngine {
                     listener.onEvent(new RunEvent.LogLine(false, "step " + step));
                     Thread.sleep(stepMillis);
                 }
+                if (writeSample) {
+                    java.nio.file.Path sample = spec.runDir().resolve("out/sample/x_e000001_00_20261129101500_42.png");
+                    java.nio.file.Files.createDirectories(sample.getParent());
+                    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8,
+                            java.awt.image.BufferedImage.TYPE_INT_RGB), "png", sample.toFile());
+                    listener.onEvent(new RunEvent.SampleWritten(sample, 1, offset + steps, 0));
+                }
             } catch (InterruptedException e) {
                 end = new RunEvent.Finished(RunState.FAILED, "interrupted");
+            } catch (IOException e) {
+                end = new RunEvent.Finished(RunState.FAILED, "cannot write the sample: " + e.getMessage());
             }
             process.destroy();
             listener.onEvent(end);
