@@ -24,7 +24,7 @@ public record GenerationRequest(Path checkpoint, String checkpointSha256, BaseMo
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(output, "output");
-        infoExtra = Map.copyOf(infoExtra);
+        infoExtra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(infoExtra)); // in order
         if (clipSkip < 1) {
             throw new IllegalArgumentException("clip skip must be at least 1, not " + clipSkip);
         }

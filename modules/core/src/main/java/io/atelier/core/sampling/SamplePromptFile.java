@@ -45,10 +45,21 @@ public final class SamplePromptFile {
      * sampler. {@link IllegalArgumentException} names the line.
      */
     public static List<SamplePrompt> fromConfig(TrainingConfig c) {
-        int size = c.getInt(Params.RESOLUTION);
-        int seed = c.getInt(Params.SAMPLE_SEED);
+        try {
+            return parse(c.getString(Params.SAMPLE_PROMPTS), c.getInt(Params.RESOLUTION),
+                    c.getInt(Params.SAMPLE_SEED));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sample_prompts " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Prompt lines as sd-scripts' {@code .txt} has them, with {@code size} and {@code seed} for lines without
+     * {@code --w}/{@code --h}/{@code --d}. {@link IllegalArgumentException} names the line.
+     */
+    public static List<SamplePrompt> parse(String text, int size, int seed) {
         List<SamplePrompt> prompts = new ArrayList<>();
-        List<String> lines = c.getString(Params.SAMPLE_PROMPTS).lines().toList();
+        List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -57,7 +68,7 @@ public final class SamplePromptFile {
             try {
                 prompts.add(parseLine(line, size, seed));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("sample_prompts line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
         return prompts;
