@@ -49,6 +49,20 @@ public class BootTest extends NbTestCase {
     }
 
     /**
+     * Both gallery samplers are found through Lookup inside the module system; the ComfyUI one says a server that
+     * does not answer is not there (nothing listens on port 9 here), rather than failing.
+     */
+    public void testGallerySamplersAreRegistered() {
+        java.util.Map<String, io.atelier.core.sampling.ImageSampler> samplers = new java.util.TreeMap<>();
+        Lookup.getDefault().lookupAll(io.atelier.core.sampling.ImageSampler.class)
+                .forEach(s -> samplers.put(s.id(), s));
+        Assertions.assertEquals(java.util.List.of("builtin", "comfyui"), java.util.List.copyOf(samplers.keySet()));
+        java.util.Optional<String> down = samplers.get("comfyui").unavailable(io.atelier.core.run.EngineSettings.NONE
+                .with("url", "http://127.0.0.1:9"));
+        Assertions.assertTrue(down.isPresent() && down.get().contains("127.0.0.1:9"), String.valueOf(down));
+    }
+
+    /**
      * The imaging module registers the TwelveMonkeys readers with its own class loader (ImageIO's own plug-in scan
      * cannot see module libraries): WebP decodes, and the TwelveMonkeys JPEG reader (CMYK, YCCK) comes first.
      */
