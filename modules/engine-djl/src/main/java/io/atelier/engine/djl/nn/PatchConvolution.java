@@ -50,7 +50,11 @@ final class PatchConvolution {
         // [B, C, k², H', W'] → [B, C·k², H'·W']: channel-major, then the tap, as the weight matrix's columns are
         NDArray patches = (taps.size() == 1 ? taps.get(0).expandDims(2) : NDArrays.stack(new NDList(taps), 2))
                 .reshape(batch, channels * kernel * kernel, outH * outW);
-        NDArray y = weightMatrix.matMul(patches).add(biasColumn);
+        // DJL puts a result in its first operand's manager: the product must go to the step's, not the weights'
+        // (each training step would otherwise leave thousands of arrays and their graph behind)
+        NDArray product = weightMatrix.matMul(patches);
+        product.attach(x.getManager());
+        NDArray y = product.add(biasColumn);
         return y.reshape(batch, weightMatrix.getShape().get(0), outH, outW);
     }
 }

@@ -82,6 +82,7 @@ class LoraTrainerTest {
             float[] before = probe(schedule, latentValues, tokens);
             float[] losses = new float[steps];
             Random random = new Random(seed);
+            int weightArrays = model.manager().getManagedArrays().size();
             for (int i = 0; i < steps; i++) {
                 try (NDManager step = manager.newSubManager()) {
                     NDArray latents = step.create(latentValues, new Shape(2, 4, 8, 8));
@@ -91,6 +92,9 @@ class LoraTrainerTest {
                             : trainer.stepOnContext(latents, model.textEncoder().encode(ids, 1), random);
                 }
             }
+            // a step's arrays go with the step: none may stay behind among the model's weights (it ran out of memory)
+            assertThat(model.manager().getManagedArrays()).as("arrays in the model's manager after " + steps
+                    + " steps").hasSize(weightArrays);
             return new float[][]{before, probe(schedule, latentValues, tokens), losses};
         }
     }
