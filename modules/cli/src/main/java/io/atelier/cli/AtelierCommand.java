@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "LoRA Atelier command line.",
         subcommands = {ProjectCommands.class, BaseModelCommands.class, DatasetCommands.class, TagsCommands.class,
                 ConfigCommands.class, PresetCommands.class, EngineCommands.class, RunCommands.class,
-                QueueCommands.class, GalleryCommands.class, CompareCommand.class})
+                QueueCommands.class, GalleryCommands.class, CompareCommand.class, LoraCommands.class})
 public final class AtelierCommand {
 
     /** A user error: reported as one line, exit code 1. */

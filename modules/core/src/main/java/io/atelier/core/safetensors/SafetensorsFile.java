@@ -24,6 +24,10 @@ public final class SafetensorsFile implements AutoCloseable {
     /** The largest tensor that maps, or converts to a {@code float[]}, in one piece. */
     static final long MAX_PIECE_BYTES = Integer.MAX_VALUE - 8;
 
+    /** Tensors up to this size are read rather than mapped: a map per tiny tensor (a LoRA's thousand
+     *  {@code .alpha} scalars) costs far more than the read. */
+    static final int SMALL_READ_BYTES = 4096;
+
     private final SafetensorsHeader header;
     private final FileChannel channel;
     private final long dataStart;
@@ -140,6 +144,10 @@ public final class SafetensorsFile implements AutoCloseable {
                     + " elements, more than one float array can hold");
         }
         float[] out = new float[(int) count];
+        if (t.byteLength() <= SMALL_READ_BYTES) {
+            ElementDecoder.decode(t.dtype(), read(t), out, 0);
+            return out;
+        }
         // in windows of whole elements, so a tensor whose raw bytes pass 2 GiB (F64) still converts
         int elementSize = t.dtype().byteSize();
         long windowBytes = (MAX_PIECE_BYTES / 8) * 8;
@@ -154,6 +162,18 @@ public final class SafetensorsFile implements AutoCloseable {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    private ByteBuffer read(SafetensorsTensor t) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) t.byteLength()).order(ByteOrder.LITTLE_ENDIAN);
+        long start = dataStart + t.begin();
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, start + buffer.position()) < 0) {
+                throw new SafetensorsFormatException(file(), "the file ended inside tensor '" + t.name()
+                        + "' (was it truncated while it was open?)");
+            }
+        }
+        return buffer.flip();
     }
 
     private ByteBuffer map(SafetensorsTensor t, long offset, int length) throws IOException {
