@@ -31,19 +31,38 @@ public final class TestCheckpoints {
             return new Spec(32, new int[]{1, 2}, 1, Set.of(0, 1), 1, 32, 2, 4, vocabSize, 77,
                     32, new int[]{1, 2}, 1);
         }
+
+        /**
+         * SD 1.5's real sizes (v1-inference.yaml and CLIP ViT-L/14): U-Net 320/640/1280/1280 channels, 2 ResBlocks a
+         * level, one transformer on levels 0–2 and in the middle, cross-attention context 768 (8 heads at run time);
+         * text encoder 12 layers of width 768, 12 heads, vocabulary 49408, 77 positions; VAE 128/256/512/512, 2
+         * ResBlocks a level. About 1.07 billion weights: write it with {@link #writeSd15Generated}.
+         */
+        public static Spec sd15Full() {
+            return new Spec(320, new int[]{1, 2, 4, 4}, 2, Set.of(0, 1, 2), 1, 768, 12, 12, 49408, 77,
+                    128, new int[]{1, 2, 4, 4}, 2);
+        }
     }
 
     private final Spec spec;
     private final Random random;
     private final TestSafetensors out = new TestSafetensors();
+    /** Generated tensors: each made from its own seed when written, none held in memory. */
+    private final boolean generated;
+    private final long seed;
 
-    private TestCheckpoints(Spec spec, long seed) {
+    private TestCheckpoints(Spec spec, long seed, boolean generated) {
         this.spec = spec;
         this.random = new Random(seed);
+        this.seed = seed;
+        this.generated = generated;
     }
 
     public static TestSafetensors sd15(Spec spec, long seed) {
-        TestCheckpoints c = new TestCheckpoints(spec, seed);
+        return build(new TestCheckpoints(spec, seed, false));
+    }
+
+    private static TestSafetensors build(TestCheckpoints c) {
         c.unet();
         c.vae();
         c.text();
@@ -53,6 +72,16 @@ public final class TestCheckpoints {
 
     public static Path writeSd15(Path file, Spec spec, long seed) throws IOException {
         sd15(spec, seed).write(file);
+        return file;
+    }
+
+    /**
+     * The same layout, dtypes and value scales, but every tensor generated from its own seed (the checkpoint seed and
+     * its name) while the file is written, so memory holds one tensor at a time: for full-size checkpoints. The values
+     * differ from {@link #writeSd15}'s for the same seed.
+     */
+    public static Path writeSd15Generated(Path file, Spec spec, long seed) throws IOException {
+        build(new TestCheckpoints(spec, seed, true)).write(file);
         return file;
     }
 
@@ -251,6 +280,19 @@ public final class TestCheckpoints {
         long n = 1;
         for (long d : shape) {
             n *= d;
+        }
+        if (generated) {
+            long tensorSeed = seed * 1_000_003L + name.hashCode();
+            int count = Math.toIntExact(n);
+            out.putGenerated(name, dtype, shape, () -> {
+                java.util.SplittableRandom r = new java.util.SplittableRandom(tensorSeed);
+                float[] values = new float[count];
+                for (int i = 0; i < count; i++) {
+                    values[i] = mean + (float) r.nextGaussian() * std;
+                }
+                return values;
+            });
+            return;
         }
         float[] values = new float[Math.toIntExact(n)];
         for (int i = 0; i < values.length; i++) {

@@ -11,13 +11,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** A minimal safetensors writer for test fixtures: F32, F16, BF16 and I64 tensors, sorted keys, padded header. */
+/**
+ * A minimal safetensors writer for test fixtures: F32, F16, BF16 and I64 tensors, sorted keys, padded header. A tensor
+ * can also be given as a generator ({@link #putGenerated}), called only when its values are needed, so a full-size
+ * checkpoint is written one tensor at a time instead of held in memory.
+ */
 public final class TestSafetensors {
 
     public enum Dtype { F32, F16, BF16, I64 }
 
-    public record Tensor(Dtype dtype, long[] shape, float[] values) {
+    /** A tensor; {@link #values()} calls the source, which for generated tensors makes the values anew each time. */
+    public record Tensor(Dtype dtype, long[] shape, Supplier<float[]> source) {
+
+        public float[] values() {
+            return source.get();
+        }
+
+        public long elements() {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            return n;
+        }
     }
 
     private final Map<String, Tensor> tensors = new TreeMap<>();
@@ -31,7 +49,13 @@ public final class TestSafetensors {
         if (n != values.length) {
             throw new IllegalArgumentException(name + ": " + values.length + " values for " + n + " elements");
         }
-        tensors.put(name, new Tensor(dtype, shape.clone(), values));
+        tensors.put(name, new Tensor(dtype, shape.clone(), () -> values));
+        return this;
+    }
+
+    /** A tensor whose values {@code generator} makes when the file is written (it must give the same ones each call). */
+    public TestSafetensors putGenerated(String name, Dtype dtype, long[] shape, Supplier<float[]> generator) {
+        tensors.put(name, new Tensor(dtype, shape.clone(), generator));
         return this;
     }
 
@@ -50,7 +74,7 @@ public final class TestSafetensors {
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             Tensor t = e.getValue();
-            long bytes = (long) t.values.length * size(t.dtype);
+            long bytes = t.elements() * size(t.dtype);
             ObjectNode node = header.putObject(e.getKey());
             node.put("dtype", t.dtype.name());
             var shape = node.putArray("shape");
@@ -75,8 +99,12 @@ public final class TestSafetensors {
             }
             writeAll(out, head.flip());
             for (Tensor t : tensors.values()) {
-                ByteBuffer data = ByteBuffer.allocate(t.values.length * size(t.dtype)).order(ByteOrder.LITTLE_ENDIAN);
-                for (float v : t.values) {
+                float[] values = t.values();
+                if (values.length != t.elements()) {
+                    throw new IllegalStateException(values.length + " values for " + t.elements() + " elements");
+                }
+                ByteBuffer data = ByteBuffer.allocate(values.length * size(t.dtype)).order(ByteOrder.LITTLE_ENDIAN);
+                for (float v : values) {
                     switch (t.dtype) {
                         case F32 -> data.putFloat(v);
                         case F16 -> data.putShort(toF16(v));
