@@ -120,6 +120,7 @@ public class GuiSmokeTest extends NbTestCase {
         ConfigWindowCheck.run(project, projects.resolve("geometric-style"));
         RunsWindowCheck.run(project, projects.resolve("geometric-style"));
         TrainingOptionsCheck.run();
+        LoraInspectorCheck.run(projects);
     }
 
     /**
@@ -266,6 +267,22 @@ public class GuiSmokeTest extends NbTestCase {
             throw failure.get();
         }
         return result.get();
+    }
+
+    /** The component of {@code type} named {@code name} under {@code root}, or null. */
+    static <T extends Component> T named(Container root, Class<T> type, String name) {
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c) && name.equals(c.getName())) {
+                return type.cast(c);
+            }
+            if (c instanceof Container child) {
+                T found = named(child, type, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static <T extends Component> T find(Container root, Class<T> type) {

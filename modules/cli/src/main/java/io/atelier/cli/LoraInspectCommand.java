@@ -2,6 +2,7 @@ package io.atelier.cli;
 
 import io.atelier.core.lora.inspect.LoraInspector;
 import io.atelier.core.lora.inspect.LoraReport;
+import io.atelier.core.lora.inspect.LoraReportText;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

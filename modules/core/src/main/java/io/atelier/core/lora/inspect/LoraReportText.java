@@ -1,35 +1,38 @@
-package io.atelier.cli;
+package io.atelier.core.lora.inspect;
 
 import io.atelier.core.lora.PythonText;
-import io.atelier.core.lora.inspect.BaseModelReport;
-import io.atelier.core.lora.inspect.DatasetDir;
-import io.atelier.core.lora.inspect.KeyPattern;
-import io.atelier.core.lora.inspect.LoraProblem;
-import io.atelier.core.lora.inspect.LoraReport;
-import io.atelier.core.lora.inspect.ModuleCounts;
-import io.atelier.core.lora.inspect.RankAlpha;
-import io.atelier.core.lora.inspect.TrainedTag;
-import io.atelier.core.lora.inspect.TrainingSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** {@code atelier lora inspect} for a person: the summary, with the top tags and the parameters worth knowing. */
-final class LoraReportText {
+/**
+ * A LoRA report for a person (the command line and the inspector window): the summary, with the top tags and the
+ * parameters worth knowing.
+ */
+public final class LoraReportText {
 
-    static final int TOP_TAGS = 20;
+    public static final int TOP_TAGS = 20;
     private static final String INDENT = "               ";
 
     private final LoraReport r;
     private final StringBuilder out = new StringBuilder();
 
-    LoraReportText(LoraReport report) {
+    public LoraReportText(LoraReport report) {
         this.r = report;
     }
 
-    void print(PrintWriter writer) {
+    public void print(PrintWriter writer) {
+        writer.print(render());
+        writer.flush();
+    }
+
+    /** The whole text, one labelled line per fact. */
+    public String render() {
+        if (!out.isEmpty()) {
+            return out.toString();
+        }
         line("Name", r.name());
         line("File", r.file() + ", " + size(r.sizeBytes()) + ", " + r.tensorCount() + " tensors ("
                 + r.dtypes().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
@@ -48,8 +51,7 @@ final class LoraReportText {
         for (LoraProblem p : r.problems()) {
             line("Problem", p.message());
         }
-        writer.print(out);
-        writer.flush();
+        return out.toString();
     }
 
     private void kind() {
@@ -125,8 +127,8 @@ final class LoraReportText {
                 + (r.networkArgs().isEmpty() ? "" : " " + r.networkArgs()));
         add(lines, "noise offset", number(t.noiseOffset()));
         add(lines, "min SNR γ", number(t.minSnrGamma()));
-        add(lines, "started", RunCommands.iso(t.trainingStartedAt()));
-        add(lines, "finished", RunCommands.iso(t.trainingFinishedAt()));
+        add(lines, "started", iso(t.trainingStartedAt()));
+        add(lines, "finished", iso(t.trainingFinishedAt()));
         add(lines, "comment", t.trainingComment());
         if (!lines.isEmpty()) {
             line("Training", lines.get(0));
@@ -177,5 +179,9 @@ final class LoraReportText {
     static String size(long bytes) {
         return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1e3)
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
+    private static String iso(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 }
