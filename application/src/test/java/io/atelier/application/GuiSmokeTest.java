@@ -119,7 +119,9 @@ public class GuiSmokeTest extends NbTestCase {
         TagEditorCheck.run(project, projects.resolve("geometric-style"));
         ConfigWindowCheck.run(project, projects.resolve("geometric-style"));
         RunsWindowCheck.run(project, projects.resolve("geometric-style"));
+        GalleryWindowCheck.run(project, projects.resolve("geometric-style"));
         TrainingOptionsCheck.run();
+        CompareWindowCheck.run(projects.resolve("geometric-style"));
         LoraInspectorCheck.run(projects);
     }
 

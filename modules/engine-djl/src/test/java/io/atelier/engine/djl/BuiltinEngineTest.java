@@ -1,5 +1,7 @@
 package io.atelier.engine.djl;
 
+import io.atelier.testfixtures.sd15.TestCheckpoints;
+import io.atelier.testfixtures.sd15.TestSafetensors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +16,8 @@ import io.atelier.core.run.RunSpec;
 import io.atelier.core.run.RunState;
 import io.atelier.core.safetensors.SafetensorsFile;
 import io.atelier.core.safetensors.SafetensorsTensor;
-import io.atelier.engine.djl.TestSafetensors.Dtype;
-import io.atelier.engine.djl.tokenizer.TinyVocab;
+import io.atelier.testfixtures.sd15.TestSafetensors.Dtype;
+import io.atelier.testfixtures.sd15.TinyVocab;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;

@@ -19,7 +19,7 @@ import io.atelier.engine.djl.lora.LoraModule;
 import io.atelier.engine.djl.lora.LoraNetwork;
 import io.atelier.engine.djl.model.Sd15Checkpoint;
 import io.atelier.engine.djl.model.Sd15Part;
-import io.atelier.engine.djl.tokenizer.TinyVocab;
+import io.atelier.testfixtures.sd15.TinyVocab;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.atelier.engine.djl;
 
+import io.atelier.testfixtures.sd15.TestCheckpoints;
 import ai.djl.ndarray.NDManager;
 import io.atelier.engine.djl.model.Sd15Checkpoint;
 import io.atelier.engine.djl.model.Sd15Heads;

@@ -70,9 +70,9 @@ final class LibraryTableModel extends AbstractTableModel {
             case 4 -> ok ? e.check().stats().images() : null;
             case 5 -> ok ? e.check().stats().captioned() : null;
             case 6 -> ok ? e.check().stats().runs() : null;
-            // run states and best-epoch picks are recorded by the training-run and gallery modules
+            // run states are recorded by the training-run module
             case 7 -> ok && e.check().stats().runs() == 0 ? Bundle.VAL_NoRuns() : Bundle.VAL_None();
-            case 8 -> Bundle.VAL_None();
+            case 8 -> e.bestEpoch() == null ? Bundle.VAL_None() : e.bestEpoch();
             case 9 -> e.registered().folder().toString();
             case 10 -> switch (e.check().state()) {
                 case OK -> Bundle.STATE_OK();

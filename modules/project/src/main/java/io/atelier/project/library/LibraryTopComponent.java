@@ -14,9 +14,11 @@ import java.awt.Font;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -216,13 +218,15 @@ public final class LibraryTopComponent extends TopComponent {
         progress.start();
         try {
             List<RegisteredProject> registered = StoreService.store().projects().list();
+            Map<Path, String> best = BestEpochs.byProject(StoreService.store().runs().list(),
+                    StoreService.store().gallery().picks());
             progress.switchToDeterminate(registered.size());
             List<LibraryEntry> entries = new ArrayList<>(registered.size());
             for (RegisteredProject r : registered) {
                 if (cancelled.get()) {
                     return;
                 }
-                entries.add(LibraryEntry.of(r));
+                entries.add(LibraryEntry.of(r, best.get(BestEpochs.key(r.folder()))));
                 progress.progress(entries.size());
             }
             SwingUtilities.invokeLater(() -> {

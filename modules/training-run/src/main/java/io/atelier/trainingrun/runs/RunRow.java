@@ -12,8 +12,13 @@ import java.time.Instant;
  *
  * @param baseModel     the base model's file name without extension, "?" when the spec cannot be read
  * @param folderMissing the project folder is gone (deleted or on an unplugged disk)
+ * @param bestEpoch     the epoch picked as best in the gallery, or null
  */
-public record RunRow(StoredRun run, String project, String baseModel, boolean folderMissing) {
+public record RunRow(StoredRun run, String project, String baseModel, boolean folderMissing, Integer bestEpoch) {
+
+    public RunRow(StoredRun run, String project, String baseModel, boolean folderMissing) {
+        this(run, project, baseModel, folderMissing, null);
+    }
 
     public String stateText() {
         String s = run.state().name().charAt(0) + run.state().name().substring(1).toLowerCase(java.util.Locale.ROOT);
@@ -47,6 +52,10 @@ public record RunRow(StoredRun run, String project, String baseModel, boolean fo
         }
         Instant end = run.ended() != null && !run.state().live() ? run.ended() : now;
         return Eta.duration(Math.max(0, Duration.between(run.started(), end).getSeconds()));
+    }
+
+    public String bestText() {
+        return bestEpoch == null ? "" : Integer.toString(bestEpoch);
     }
 
     public String name() {

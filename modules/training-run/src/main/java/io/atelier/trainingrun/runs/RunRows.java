@@ -1,5 +1,6 @@
 package io.atelier.trainingrun.runs;
 
+import io.atelier.core.gallery.EpochPick;
 import io.atelier.core.run.RunSpecJson;
 import io.atelier.store.StoredRun;
 import io.atelier.trainingrun.watch.RunNames;
@@ -21,9 +22,11 @@ final class RunRows {
     private static final Logger LOG = Logger.getLogger(RunRows.class.getName());
     private final Map<UUID, String> baseModels = new ConcurrentHashMap<>();
 
-    List<RunRow> rows(List<StoredRun> runs) {
+    /** @param picks the gallery's best-epoch picks by run */
+    List<RunRow> rows(List<StoredRun> runs, Map<UUID, EpochPick> picks) {
         return runs.stream().map(r -> new RunRow(r, RunNames.project(r.projectFolder()), baseModel(r),
-                !Files.isDirectory(r.projectFolder()))).toList();
+                !Files.isDirectory(r.projectFolder()), picks.containsKey(r.id()) ? picks.get(r.id()).epoch() : null))
+                .toList();
     }
 
     private String baseModel(StoredRun run) {

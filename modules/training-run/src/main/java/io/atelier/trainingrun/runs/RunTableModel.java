@@ -10,8 +10,12 @@ import javax.swing.table.AbstractTableModel;
 /** The runs table: the rows the filter lets through, newest first. Event thread. */
 public final class RunTableModel extends AbstractTableModel {
 
-    static final String[] COLUMNS = {"Project", "State", "Base model", "Engine", "Step", "Epoch", "Started",
-        "Duration", "Reason"};
+    static final String[] COLUMNS = {"Project", "State", "Base model", "Engine", "Step", "Epoch", "Best",
+        "Started", "Duration", "Reason"};
+    /** The epoch picked as best in the gallery. */
+    static final int BEST = 6;
+    /** The column whose cells are the run's failure or stop reason. */
+    static final int REASON = 9;
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -66,8 +70,9 @@ public final class RunTableModel extends AbstractTableModel {
             case 3 -> r.run().engine();
             case 4 -> r.progressText();
             case 5 -> r.epochText();
-            case 6 -> r.run().started() == null ? "" : STARTED.format(r.run().started());
-            case 7 -> r.durationText(now);
+            case 6 -> r.bestText();
+            case 7 -> r.run().started() == null ? "" : STARTED.format(r.run().started());
+            case 8 -> r.durationText(now);
             default -> r.run().reason() == null ? "" : r.run().reason();
         };
     }

@@ -150,7 +150,7 @@ public final class RunsTopComponent extends TopComponent {
         table.setDefaultRenderer(Object.class, new StateRenderer());
         // fixed widths with a horizontal scroll bar: squeezed columns would cut every value short
         table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
-        int[] widths = {130, 150, 140, 75, 95, 55, 115, 75, 420};
+        int[] widths = {130, 150, 140, 75, 95, 55, 45, 115, 75, 420};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
@@ -229,7 +229,8 @@ public final class RunsTopComponent extends TopComponent {
                 listening = s;
                 s.addListener(changes);
             }
-            List<RunRow> rows = rowMaker.rows(s.store().runs().list());
+            // the picks are read with the list, so a pick made in the gallery shows on the next refresh
+            List<RunRow> rows = rowMaker.rows(s.store().runs().list(), s.store().gallery().picks());
             boolean queuePaused = s.paused();
             rows.forEach(r -> states.put(r.run().id(), r.run().state()));
             Instant now = Instant.now();
@@ -432,7 +433,11 @@ public final class RunsTopComponent extends TopComponent {
                         : st.live() ? new Color(0x1b, 0x5e, 0x20)
                         : QUIET.contains(st) ? t.getForeground() : new Color(0x8a, 0x5a, 0x00));
             }
-            setToolTipText(column == 8 && value != null && !value.toString().isEmpty() ? value.toString() : null);
+            setToolTipText(column == RunTableModel.REASON && value != null && !value.toString().isEmpty()
+                    ? value.toString() : null);
+            if (column == RunTableModel.BEST && r.bestEpoch() != null) {
+                setToolTipText("Epoch " + r.bestEpoch() + " is picked as the best in the gallery");
+            }
             if (column == 1 && r.folderMissing()) {
                 setToolTipText(r.run().projectFolder() + " is missing");
             }

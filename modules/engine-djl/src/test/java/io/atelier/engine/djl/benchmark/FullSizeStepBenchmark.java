@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.core.diffusion.NoiseSchedule;
-import io.atelier.engine.djl.TestCheckpoints;
+import io.atelier.testfixtures.sd15.TestCheckpoints;
 import io.atelier.engine.djl.lora.LoraConfig;
 import io.atelier.engine.djl.lora.LoraNetwork;
 import io.atelier.engine.djl.model.Sd15Checkpoint;

@@ -9,7 +9,7 @@ import io.atelier.core.sampling.SamplePrompt;
 import io.atelier.core.sampling.SamplerKind;
 import io.atelier.engine.djl.TinyModel;
 import io.atelier.engine.djl.tokenizer.ClipTokenizer;
-import io.atelier.engine.djl.tokenizer.TinyVocab;
+import io.atelier.testfixtures.sd15.TinyVocab;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;

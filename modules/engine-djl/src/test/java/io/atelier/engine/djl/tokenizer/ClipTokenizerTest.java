@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.tokenizer;
 
+import io.atelier.testfixtures.sd15.TinyVocab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

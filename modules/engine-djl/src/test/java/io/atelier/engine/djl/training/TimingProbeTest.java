@@ -1,5 +1,6 @@
 package io.atelier.engine.djl.training;
 
+import io.atelier.testfixtures.sd15.TestCheckpoints;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -27,7 +28,7 @@ class TimingProbeTest {
         time("2-level", TinyModel.TWO_LEVEL);
     }
 
-    private static void time(String label, io.atelier.engine.djl.TestCheckpoints.Spec spec) throws Exception {
+    private static void time(String label, io.atelier.testfixtures.sd15.TestCheckpoints.Spec spec) throws Exception {
         try (NDManager manager = NDManager.newBaseManager();
              Sd15Checkpoint model = TinyModel.load(spec, manager, Sd15Part.UNET, Sd15Part.TEXT_ENCODER);
              LoraNetwork lora = LoraNetwork.attach(model.unet(), model.textEncoder(), new LoraConfig(4, 4, 0, true, 1), manager)) {

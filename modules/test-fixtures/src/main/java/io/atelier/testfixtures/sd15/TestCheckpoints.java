@@ -1,6 +1,6 @@
-package io.atelier.engine.djl;
+package io.atelier.testfixtures.sd15;
 
-import io.atelier.engine.djl.TestSafetensors.Dtype;
+import io.atelier.testfixtures.sd15.TestSafetensors.Dtype;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;

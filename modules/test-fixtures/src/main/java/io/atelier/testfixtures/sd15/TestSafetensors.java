@@ -1,7 +1,5 @@
-package io.atelier.engine.djl;
+package io.atelier.testfixtures.sd15;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -69,26 +68,22 @@ public final class TestSafetensors {
     }
 
     public void write(Path file) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode header = json.createObjectNode();
+        Map<String, Object> header = new java.util.LinkedHashMap<>();
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             Tensor t = e.getValue();
             long bytes = t.elements() * size(t.dtype);
-            ObjectNode node = header.putObject(e.getKey());
+            Map<String, Object> node = new java.util.LinkedHashMap<>();
             node.put("dtype", t.dtype.name());
-            var shape = node.putArray("shape");
-            for (long d : t.shape) {
-                shape.add(d);
-            }
-            node.putArray("data_offsets").add(offset).add(offset + bytes);
+            node.put("shape", java.util.Arrays.stream(t.shape).boxed().toList());
+            node.put("data_offsets", List.of(offset, offset + bytes));
+            header.put(e.getKey(), node);
             offset += bytes;
         }
         if (!metadata.isEmpty()) {
-            ObjectNode meta = header.putObject("__metadata__");
-            metadata.forEach(meta::put);
+            header.put("__metadata__", new java.util.LinkedHashMap<>(metadata));
         }
-        byte[] headerBytes = json.writeValueAsString(header).getBytes(StandardCharsets.UTF_8);
+        byte[] headerBytes = JsonText.of(header).getBytes(StandardCharsets.UTF_8);
         int padded = (headerBytes.length + 7) / 8 * 8;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -1,6 +1,5 @@
-package io.atelier.engine.djl.tokenizer;
+package io.atelier.testfixtures.sd15;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +14,12 @@ import java.util.Map;
  */
 public final class TinyVocab {
 
-    static final List<String> SYMBOLS = List.of("a", "d", "e", "h", "l", "o", "r", "w", ",", "1", "2", "Ġ");
+    public static final List<String> SYMBOLS = List.of("a", "d", "e", "h", "l", "o", "r", "w", ",", "1", "2", "Ġ");
     /** By rank. "l l" before "h e" before "he ll": the hand-checked sequence in the test. */
-    static final List<String> MERGES = List.of("l l", "h e", "he ll", "hell o</w>", "w o", "wo r", "wor l", "worl d</w>",
+    public static final List<String> MERGES = List.of("l l", "h e", "he ll", "hell o</w>", "w o", "wo r", "wor l", "worl d</w>",
             "r e", "re d</w>");
 
-    static Map<String, Integer> vocab() {
+    public static Map<String, Integer> vocab() {
         Map<String, Integer> vocab = new LinkedHashMap<>();
         for (String s : SYMBOLS) {
             vocab.put(s, vocab.size());
@@ -31,33 +30,29 @@ public final class TinyVocab {
         for (String m : MERGES) {
             vocab.putIfAbsent(m.replace(" ", ""), vocab.size());
         }
-        vocab.put(ClipTokenizer.START_OF_TEXT, vocab.size());
-        vocab.put(ClipTokenizer.END_OF_TEXT, vocab.size());
+        vocab.put("<|startoftext|>", vocab.size()); // CLIP's special tokens, as ClipTokenizer names them
+        vocab.put("<|endoftext|>", vocab.size());
         return vocab;
     }
 
     public static void writeVocabAndMerges(Path folder) throws IOException {
         Files.createDirectories(folder);
-        new ObjectMapper().writeValue(folder.resolve("vocab.json").toFile(), vocab());
+        Files.writeString(folder.resolve("vocab.json"), JsonText.of(vocab()), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("merges.txt"), "#version: 0.2\n" + String.join("\n", MERGES) + "\n",
                 StandardCharsets.UTF_8);
     }
 
-    static void writeTokenizerJson(Path folder, boolean mergesAsPairs) throws IOException {
+    public static void writeTokenizerJson(Path folder, boolean mergesAsPairs) throws IOException {
         Files.createDirectories(folder);
-        var json = new ObjectMapper();
-        var root = json.createObjectNode();
-        var model = root.putObject("model");
-        model.put("type", "BPE");
-        model.set("vocab", json.valueToTree(vocab()));
-        var merges = model.putArray("merges");
+        List<Object> merges = new java.util.ArrayList<>();
         for (String m : MERGES) {
-            if (mergesAsPairs) {
-                merges.addArray().add(m.split(" ")[0]).add(m.split(" ")[1]);
-            } else {
-                merges.add(m);
-            }
+            merges.add(mergesAsPairs ? List.of(m.split(" ")[0], m.split(" ")[1]) : m);
         }
-        json.writeValue(folder.resolve("tokenizer.json").toFile(), root);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("type", "BPE");
+        model.put("vocab", vocab());
+        model.put("merges", merges);
+        Files.writeString(folder.resolve("tokenizer.json"), JsonText.of(Map.of("model", model)),
+                StandardCharsets.UTF_8);
     }
 }
