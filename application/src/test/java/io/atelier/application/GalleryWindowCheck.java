@@ -18,8 +18,6 @@ import io.atelier.core.sampling.GenerationListener;
 import io.atelier.core.sampling.GenerationRequest;
 import io.atelier.core.sampling.ImageSampler;
 import io.atelier.core.sampling.SamplePrompt;
-import io.atelier.testfixtures.sd15.TestCheckpoints;
-import io.atelier.testfixtures.sd15.TinyVocab;
 import io.atelier.runner.RunService;
 import io.atelier.store.RunFile;
 import io.atelier.store.Store;
@@ -39,7 +37,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.swing.Action;
@@ -64,11 +61,11 @@ import org.openide.windows.TopComponent;
 final class GalleryWindowCheck {
 
     private static final String BASE = "tiny-sd15.safetensors";
+    /** The tiny checkpoint's text encoder: 2 layers of width 48. */
+    private static final int TEXT_LAYERS = 2;
+    private static final int TEXT_WIDTH = 48;
     /** The tiny tokenizer's words. */
     private static final String[] PROMPTS = {"hello world", "red world", "hello, red"};
-    /** SD 1.5's 8 U-Net and 12 text heads divide these widths (32 and 48). */
-    private static final TestCheckpoints.Spec SPEC = new TestCheckpoints.Spec(32, new int[]{1, 1, 2, 2}, 1,
-            Set.of(2), 1, 48, 2, 12, 64, 77, 32, new int[]{1, 1, 2, 2}, 1);
     private static final int EPOCHS = 4;
 
     private GalleryWindowCheck() {
@@ -77,57 +74,62 @@ final class GalleryWindowCheck {
     static void run(Project project, Path folder) throws Exception {
         UUID run = UUID.randomUUID();
         Path runDir = folder.resolve("runs").resolve(run.toString());
+        // the images first (the app's own sampler, a few seconds): a run left RUNNING that long would be found
+        // without a process by the app's runner and marked interrupted
+        // written by the build (test-fixtures' TinySd15Files): that jar is not on the module suite's class path
+        Path fixtures = Path.of(System.getProperty("atelier.fixtures"));
+        Path checkpoint = fixtures.resolve(BASE);
+        Path tokenizer = fixtures.resolve("tokenizer");
+        List<GenerationRequest> requests = new ArrayList<>();
+        List<SampleImage> samples = new ArrayList<>();
+        List<RunFile> checkpoints = new ArrayList<>();
+        Instant t = Instant.now().minusSeconds(600);
+        for (int epoch = 0; epoch <= EPOCHS; epoch++) {
+            Path lora = null;
+            if (epoch > 0) {
+                lora = runDir.resolve("out").resolve(String.format(Locale.ROOT, "gmtrc_style-%06d.safetensors",
+                        epoch));
+                Files.createDirectories(lora.getParent());
+                writeLora(lora, epoch);
+                checkpoints.add(new RunFile(lora, RunFile.Kind.CHECKPOINT, epoch, epoch * 100L, -1, Instant.now()));
+            }
+            for (int p = 0; p < PROMPTS.length; p++) {
+                Path png = runDir.resolve("out/sample").resolve(String.format(Locale.ROOT,
+                        "gmtrc_style_e%06d_%02d_20261129101500_%d.png", epoch, p, 1000 + p));
+                SamplePrompt prompt = new SamplePrompt(PROMPTS[p], "", 64, 64, 1000 + p, 7, 8, Optional.empty());
+                requests.add(new GenerationRequest(checkpoint, "0".repeat(64), BaseModelFamily.SD15, lora, 1,
+                        prompt, "euler_a", 1, png, Map.of("Epoch", Integer.toString(epoch))));
+                samples.add(new SampleImage(UUID.randomUUID(), run, png, SampleImage.Source.RUN, epoch,
+                        epoch * 100L, p, PROMPTS[p], "", 1000L + p, "euler_a", 7, 8, 64, 64, BASE, null, 1,
+                        t.plusSeconds(epoch * 10L + p)));
+            }
+        }
+        ImageSampler sampler = Lookup.getDefault().lookupAll(ImageSampler.class).stream()
+                .filter(x -> x.id().equals("builtin")).findFirst().orElseThrow();
+        List<String> failures = new ArrayList<>();
+        sampler.generate(requests, EngineSettings.NONE.with("tokenizer", tokenizer.toString()),
+                new GenerationListener() {
+                    @Override
+                    public void written(GenerationRequest request, Path file) {
+                    }
+
+                    @Override
+                    public void failed(GenerationRequest request, String reason) {
+                        failures.add(request.output().getFileName() + ": " + reason);
+                    }
+                }, () -> false);
+        Assertions.assertEquals(List.of(), failures, "the built-in sampler inside the app");
+
         try (Store store = Store.open(StoreLocation.resolve(System.getProperty("atelier.home")))) {
             // no engine may claim the run between enqueue and the transitions below
             store.settings().put(RunService.PAUSED, "true");
             TrainingConfig config = TrainingConfig.defaults().with(Params.OUTPUT_NAME, "gmtrc_style");
-            RunSpec spec = new RunSpec(run, folder, "builtin", "test", config, null,
-                    folder.resolveSibling(BASE), "0".repeat(64), List.of(), Instant.now());
+            RunSpec spec = new RunSpec(run, folder, "builtin", "test", config, null, checkpoint, "0".repeat(64),
+                    List.of(), Instant.now());
             store.runs().enqueue(run, folder, "builtin", RunSpecJson.write(spec));
             store.runs().transition(run, RunState.QUEUED, RunState.STARTING, null);
             store.runs().transition(run, RunState.STARTING, RunState.RUNNING, null);
-            Path checkpoint = TestCheckpoints.writeSd15(folder.resolveSibling(BASE), SPEC, 5);
-            Path tokenizer = folder.resolveSibling("tokenizer");
-            TinyVocab.writeVocabAndMerges(tokenizer);
-            List<GenerationRequest> requests = new ArrayList<>();
-            List<SampleImage> samples = new ArrayList<>();
-            Instant t = Instant.now().minusSeconds(600);
-            for (int epoch = 0; epoch <= EPOCHS; epoch++) {
-                Path lora = null;
-                if (epoch > 0) {
-                    lora = runDir.resolve("out").resolve(String.format(Locale.ROOT,
-                            "gmtrc_style-%06d.safetensors", epoch));
-                    Files.createDirectories(lora.getParent());
-                    writeLora(lora, epoch);
-                    store.runs().recordFile(run, new RunFile(lora, RunFile.Kind.CHECKPOINT, epoch, epoch * 100L, -1,
-                            Instant.now()));
-                }
-                for (int p = 0; p < PROMPTS.length; p++) {
-                    Path png = runDir.resolve("out/sample").resolve(String.format(Locale.ROOT,
-                            "gmtrc_style_e%06d_%02d_20261129101500_%d.png", epoch, p, 1000 + p));
-                    SamplePrompt prompt = new SamplePrompt(PROMPTS[p], "", 64, 64, 1000 + p, 7, 8, Optional.empty());
-                    requests.add(new GenerationRequest(checkpoint, "0".repeat(64), BaseModelFamily.SD15, lora, 1,
-                            prompt, "euler_a", 1, png, Map.of("Epoch", Integer.toString(epoch))));
-                    samples.add(new SampleImage(UUID.randomUUID(), run, png, SampleImage.Source.RUN, epoch,
-                            epoch * 100L, p, PROMPTS[p], "", 1000L + p, "euler_a", 7, 8, 64, 64, BASE, null, 1,
-                            t.plusSeconds(epoch * 10L + p)));
-                }
-            }
-            ImageSampler sampler = Lookup.getDefault().lookupAll(ImageSampler.class).stream()
-                    .filter(x -> x.id().equals("builtin")).findFirst().orElseThrow();
-            List<String> failures = new ArrayList<>();
-            sampler.generate(requests, EngineSettings.NONE.with("tokenizer", tokenizer.toString()),
-                    new GenerationListener() {
-                        @Override
-                        public void written(GenerationRequest request, Path file) {
-                        }
-
-                        @Override
-                        public void failed(GenerationRequest request, String reason) {
-                            failures.add(request.output().getFileName() + ": " + reason);
-                        }
-                    }, () -> false);
-            Assertions.assertEquals(List.of(), failures, "the built-in sampler inside the app");
+            checkpoints.forEach(f -> store.runs().recordFile(run, f));
             samples.forEach(store.gallery()::add);
             store.runs().transition(run, RunState.RUNNING, RunState.SUCCEEDED, null);
         }
@@ -157,8 +159,9 @@ final class GalleryWindowCheck {
                 () -> new Point(1, 1).equals(grid.getClientProperty("selection")));
         press(grid, KeyEvent.VK_SPACE);  // mark epoch 1 for flip-compare
         press(grid, KeyEvent.VK_DOWN);
+        waitForSelection(grid, new Point(1, 2), "↓ moved to epoch 2");
         press(grid, KeyEvent.VK_DOWN);
-        waitFor("↓ ↓ moved to epoch 3", () -> new Point(1, 3).equals(grid.getClientProperty("selection")));
+        waitForSelection(grid, new Point(1, 3), "↓ moved to epoch 3");
         press(grid, KeyEvent.VK_B);
         waitForPick(run, 3);
         Thread.sleep(1500); // the thumbnails decode, and the window reloads the pick, off the event thread
@@ -182,6 +185,19 @@ final class GalleryWindowCheck {
             gallery.close();
             return null;
         });
+    }
+
+    private static void waitForSelection(JComponent grid, Point expected, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (expected.equals(onEdt(() -> grid.getClientProperty("selection")))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        Assertions.fail(what + ": the selection is " + onEdt(() -> grid.getClientProperty("selection"))
+                + ", not " + expected + "; focus on " + onEdt(() -> java.awt.KeyboardFocusManager
+                .getCurrentKeyboardFocusManager().getFocusOwner()));
     }
 
     /** B marks the selected row's epoch as the best: the store has the pick. */
@@ -216,11 +232,11 @@ final class GalleryWindowCheck {
     private static void writeLora(Path file, int epoch) throws java.io.IOException {
         LoraFileWriter writer = new LoraFileWriter(SafetensorsDtype.F16);
         Random r = new Random(epoch);
-        for (int layer = 0; layer < SPEC.textLayers(); layer++) {
+        for (int layer = 0; layer < TEXT_LAYERS; layer++) {
             for (String proj : new String[]{"q_proj", "v_proj"}) {
                 writer.module("lora_te_text_model_encoder_layers_" + layer + "_self_attn_" + proj,
-                        gaussian(r, 4 * 48, 0.5f), new long[]{4, 48}, gaussian(r, 48 * 4, 0.4f * epoch),
-                        new long[]{48, 4}, 4);
+                        gaussian(r, 4 * TEXT_WIDTH, 0.5f), new long[]{4, TEXT_WIDTH},
+                        gaussian(r, TEXT_WIDTH * 4, 0.4f * epoch), new long[]{TEXT_WIDTH, 4}, 4);
             }
         }
         writer.write(file, Map.of());

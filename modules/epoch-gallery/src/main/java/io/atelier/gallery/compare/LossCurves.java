@@ -1,6 +1,7 @@
 package io.atelier.gallery.compare;
 
 import io.atelier.store.MetricPoint;
+import io.atelier.trainingrun.chart.Ema;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public final class LossCurves {
     /** The loss per step, smoothed with TensorBoard's debiased EMA (weight 0 = raw), decimated. */
     public static Line loss(List<MetricPoint> steps, double smoothing, Axis axis, long stepsPerEpoch) {
         double[] raw = steps.stream().mapToDouble(MetricPoint::value).toArray();
-        double[] y = Smoothing.ema(raw, smoothing);
+        double[] y = Ema.smooth(raw, smoothing);
         double[] x = steps.stream().mapToDouble(p -> x(p, axis, stepsPerEpoch)).toArray();
         return decimate(x, y, MAX_POINTS);
     }

@@ -101,7 +101,11 @@ public final class EpochGridView extends JComponent implements Scrollable {
         openListener = r;
     }
 
-    public void move(int dRow, int dColumn) {
+    /**
+     * Moves the selection. (Not {@code move(int, int)}: that is AWT's old name for {@code setLocation}, which
+     * scrolling calls on the view, and overriding it moved the selection by pixels.)
+     */
+    public void moveSelection(int dRow, int dColumn) {
         if (selection.move(dRow, dColumn)) {
             selectionMoved();
         }

@@ -210,10 +210,10 @@ public final class GalleryTopComponent extends TopComponent {
     }
 
     private void keys() {
-        key(KeyEvent.VK_LEFT, 0, () -> view.move(0, -1));
-        key(KeyEvent.VK_RIGHT, 0, () -> view.move(0, 1));
-        key(KeyEvent.VK_UP, 0, () -> view.move(-1, 0));
-        key(KeyEvent.VK_DOWN, 0, () -> view.move(1, 0));
+        key(KeyEvent.VK_LEFT, 0, () -> view.moveSelection(0, -1));
+        key(KeyEvent.VK_RIGHT, 0, () -> view.moveSelection(0, 1));
+        key(KeyEvent.VK_UP, 0, () -> view.moveSelection(-1, 0));
+        key(KeyEvent.VK_DOWN, 0, () -> view.moveSelection(1, 0));
         key(KeyEvent.VK_HOME, 0, () -> view.select(view.selection().row(), 0));
         key(KeyEvent.VK_END, 0, () -> view.select(view.selection().row(), Integer.MAX_VALUE));
         key(KeyEvent.VK_ENTER, 0, this::openFullView);

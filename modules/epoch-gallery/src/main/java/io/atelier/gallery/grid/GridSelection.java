@@ -34,6 +34,7 @@ public final class GridSelection {
         int r = clamp(newRow, rows);
         int c = clamp(newColumn, columns);
         boolean changed = r != row || c != column;
+
         row = r;
         column = c;
         return changed;

@@ -1,7 +1,6 @@
 package io.atelier.gallery.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.atelier.store.MetricPoint;
 import java.util.ArrayList;
@@ -57,17 +56,6 @@ class LossCurvesTest {
         assertThat(LossCurves.perEpoch(validation, LossCurves.Axis.STEP, 300).x()).containsExactly(300, 600);
         assertThat(LossCurves.perEpoch(validation, LossCurves.Axis.STEP, 0).x()).containsExactly(1, 2);
         assertThat(LossCurves.perEpoch(validation, LossCurves.Axis.STEP, 300).y()).containsExactly(0.2, 0.1);
-    }
-
-    @Test
-    void smoothingIsDebiasedSoTheFirstValueIsNotPulledToZero() {
-        double[] smoothed = Smoothing.ema(new double[]{1, 1, Double.NaN, 1}, 0.9);
-        assertThat(smoothed[0]).isCloseTo(1, within(1e-12));
-        assertThat(smoothed[1]).isCloseTo(1, within(1e-12));
-        assertThat(smoothed[2]).isNaN();
-        assertThat(smoothed[3]).isCloseTo(1, within(1e-12));
-        double[] step = Smoothing.ema(new double[]{0, 1}, 0.5);
-        assertThat(step[1]).isCloseTo(2.0 / 3, within(1e-12)); // (0.5·0.5·0 + 0.5·1) / (1 - 0.25)
     }
 
     @Test

@@ -92,16 +92,16 @@ class EpochGridViewTest {
         EpochGridView view = onEdt(() -> {
             EpochGridView v = new EpochGridView();
             v.setContent(content());
-            v.move(0, 1);
-            v.move(1, 0);
-            v.move(1, 0);
+            v.moveSelection(0, 1);
+            v.moveSelection(1, 0);
+            v.moveSelection(1, 0);
             return v;
         });
         assertThat(view.getClientProperty("selection")).isEqualTo(new java.awt.Point(1, 2));
         assertThat(onEdt(() -> view.selectedImage().orElseThrow().epoch())).isEqualTo(2);
         onEdt(() -> {
             view.toggleMark();
-            view.move(0, 1);
+            view.moveSelection(0, 1);
             return null;
         });
         assertThat(onEdt(() -> view.markedImage().orElseThrow().promptIndex())).isEqualTo(1);
