@@ -136,7 +136,6 @@ public final class GalleryGenerator implements AutoCloseable {
                     }
 
                     private void next(GenerationRequest finished) {
-                        int done = job.written() + job.failed();
                         int i = requests.indexOf(finished);
                         String current = i + 1 < requests.size() ? describe(requests.get(i + 1)) : "";
                         listener.progress(job, job.written(), job.failed(), job.total(), current);
