@@ -1,6 +1,7 @@
 package io.atelier.cli;
 
 import io.atelier.core.compare.RunComparison;
+import io.atelier.core.compare.RunLabel;
 import io.atelier.core.gallery.EpochPick;
 import io.atelier.core.run.RunSpec;
 import io.atelier.core.run.RunSpecJson;
@@ -48,7 +49,8 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
             for (String id : ids) {
                 StoredRun r = s.find(id);
                 RunSpec frozen = RunSpecJson.read(r.spec());
-                compared.add(new RunComparison.Compared(label(r, frozen), frozen, r.state().name()
+                String label = RunLabel.of(r.projectFolder(), frozen.baseModel(), r.id());
+                compared.add(new RunComparison.Compared(label, frozen, r.state().name()
                         .toLowerCase(Locale.ROOT), metrics(s.store.metrics().summary(r.id())),
                         picks.containsKey(r.id()) ? picks.get(r.id()).epoch() : null));
             }
@@ -68,12 +70,6 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
             out.flush();
             return 0;
         }
-    }
-
-    /** {@code project · base model · short id}: enough to tell runs apart in a column header. */
-    static String label(StoredRun r, RunSpec spec) {
-        return RunSession.project(r) + " · " + spec.baseModel().getFileName().toString().replaceFirst("\\.[^.]+$", "")
-                + " · " + RunSession.shortId(r.id());
     }
 
     /** The last value of each series, and the smallest of the validation loss (the epoch to pick by). */

@@ -1,13 +1,12 @@
 package io.atelier.cli;
 
 import io.atelier.core.basemodel.BaseModel;
+import io.atelier.core.gallery.BestEpochExport;
 import io.atelier.core.gallery.ContactSheet;
 import io.atelier.core.gallery.EpochGrid;
 import io.atelier.core.gallery.EpochPick;
 import io.atelier.core.gallery.GenerationPlan;
 import io.atelier.core.gallery.SampleImage;
-import io.atelier.core.io.AtomicFiles;
-import io.atelier.core.io.FreeName;
 import io.atelier.core.params.Params;
 import io.atelier.core.run.EngineSettings;
 import io.atelier.core.sampling.ImageSampler;
@@ -157,24 +156,15 @@ final class GalleryCommands {
             if (export != null) {
                 Path source = g.checkpoint(chosen).orElseThrow(() -> new CliFailure("the LoRA file of epoch "
                         + chosen + " of run " + shortId + " is gone: " + g.checkpoints().get(chosen)));
-                Path copy = exportCheckpoint(source, export, g.spec().config().getString(Params.OUTPUT_NAME));
+                Path copy;
+                try {
+                    copy = BestEpochExport.export(source, export, g.spec().config().getString(Params.OUTPUT_NAME));
+                } catch (IOException e) {
+                    throw new CliFailure("cannot copy " + source + " to " + export + ": " + e.getMessage(), e);
+                }
                 out.println("Copied epoch " + chosen + " to " + copy);
             }
             return 0;
-        }
-    }
-
-    /** The clean name: the run's output name (what users type in {@code <lora:name:1>}), a free one if taken. */
-    static Path exportCheckpoint(Path source, Path folder, String outputName) {
-        String name = outputName == null || outputName.isBlank() ? source.getFileName().toString()
-                : outputName.strip() + ".safetensors";
-        try {
-            Files.createDirectories(folder);
-            Path target = FreeName.of(folder.resolve(name));
-            AtomicFiles.copy(source, target);
-            return target;
-        } catch (IOException e) {
-            throw new CliFailure("cannot copy " + source + " to " + folder + ": " + e.getMessage(), e);
         }
     }
 

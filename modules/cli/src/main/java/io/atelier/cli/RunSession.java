@@ -44,7 +44,7 @@ final class RunSession implements AutoCloseable {
     }
 
     static String shortId(UUID id) {
-        return id.toString().substring(0, 8);
+        return io.atelier.core.compare.RunLabel.shortId(id);
     }
 
     static String project(StoredRun run) {

@@ -1,5 +1,6 @@
 package io.atelier.gallery.compare;
 
+import io.atelier.core.compare.RunLabel;
 import io.atelier.project.api.AppStore;
 import io.atelier.runner.RunException;
 import io.atelier.store.StoreAccessException;

@@ -1,5 +1,6 @@
 package io.atelier.gallery.compare;
 
+import io.atelier.core.compare.RunLabel;
 import io.atelier.core.compare.RunComparison;
 import io.atelier.core.gallery.EpochGrid;
 import io.atelier.core.gallery.EpochPick;

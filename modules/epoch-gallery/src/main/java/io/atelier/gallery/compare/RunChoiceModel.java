@@ -1,5 +1,6 @@
 package io.atelier.gallery.compare;
 
+import io.atelier.core.compare.RunLabel;
 import io.atelier.core.run.RunSpecJson;
 import io.atelier.store.StoredRun;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.atelier.gallery.grid;
 
+import io.atelier.core.gallery.BestEpochExport;
 import io.atelier.core.gallery.ContactSheet;
 import io.atelier.core.gallery.EpochGrid;
 import io.atelier.core.params.Params;

@@ -1,5 +1,6 @@
 package io.atelier.gallery.compare;
 
+import io.atelier.core.compare.RunLabel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.atelier.gallery.grid;
+package io.atelier.core.gallery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

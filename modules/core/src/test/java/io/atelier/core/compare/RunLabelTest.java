@@ -1,4 +1,4 @@
-package io.atelier.gallery.compare;
+package io.atelier.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.atelier.gallery.grid;
+package io.atelier.core.gallery;
 
 import io.atelier.core.io.AtomicFiles;
 import io.atelier.core.io.FreeName;

@@ -1,4 +1,4 @@
-package io.atelier.gallery.compare;
+package io.atelier.core.compare;
 
 import java.nio.file.Path;
 import java.util.UUID;
